@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class QsiteConfig(AppConfig):
+    """The project package doubles as an app for site settings, template tags and commands."""
+
+    name = "qsite"
+    verbose_name = "Site"

@@ -1,0 +1,61 @@
+import time
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from qsite.demo.site import build_site
+from qsite.setup import setup_site
+
+DEMO_ADMIN = {"username": "admin", "email": "admin@q.example.org", "password": "qsite-demo-admin"}
+
+
+class Command(BaseCommand):
+    help = "Build the demo site: page tree, content and an admin user. Safe to re-run; nothing is duplicated."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=1,
+            help="Generate N times more content, for benchmarks (default 1).",
+        )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even when DEBUG is off (benchmarks on production settings). Never on the real site.",
+        )
+
+    def handle(self, *args, scale, allow_production, **options):
+        if scale < 1:
+            raise CommandError("--scale must be 1 or more.")
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                "DEBUG is off, so this looks like a production database. load_demo creates an admin user with a "
+                "published password; pass --allow-production if this really is a throwaway database."
+            )
+        started = time.monotonic()
+        site = setup_site()
+        home = site.root_page.specific
+        pages = build_site(home, scale=scale)
+        admin = self.ensure_admin()
+
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f}s at scale {scale}."))
+        self.stdout.write(f"  Home page: {home.full_url}")
+        self.stdout.write(f"  Admin:     {settings.WAGTAILADMIN_BASE_URL}/admin/")
+        self.stdout.write(f"  Log in as: {admin.get_username()} / {DEMO_ADMIN['password']}")
+        if pages["scaled_pages"]:
+            self.stdout.write(f"  Generated {pages['scaled_pages']} extra pages.")
+
+    def ensure_admin(self):
+        user_model = get_user_model()
+        user, created = user_model.objects.get_or_create(
+            username=DEMO_ADMIN["username"],
+            defaults={"email": DEMO_ADMIN["email"], "is_staff": True, "is_superuser": True},
+        )
+        # Always the documented password, so the README's login works after any re-run.
+        if created or not user.check_password(DEMO_ADMIN["password"]):
+            user.set_password(DEMO_ADMIN["password"])
+            user.is_staff = user.is_superuser = True
+            user.save()
+        return user

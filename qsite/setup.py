@@ -1,0 +1,71 @@
+"""Idempotent set-up of the things every qsite database needs: locales, the home page, the site.
+
+Called by `manage.py setup_site` and by `load_demo`. Safe to run again at any time.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+
+HOME_DEFAULTS = {
+    "title": "Home",
+    "slug": "home",
+    "intro": "A community of people working to improve health and care across the UK.",
+}
+
+
+def ensure_locales():
+    """One Wagtail Locale per content language, English first."""
+    locales = {}
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        locales[code], _ = Locale.objects.get_or_create(language_code=code)
+    return locales
+
+
+def ensure_root():
+    root = Page.get_first_root_node()
+    if root is None:
+        # A database flushed by a test, or built without Wagtail's data migration.
+        root = Page.add_root(title="Root", slug="root", locale=Locale.get_default())
+    return root
+
+
+def ensure_home(root, locale):
+    existing = HomePage.objects.filter(locale=locale, depth=2).first()
+    if existing:
+        return existing
+    # Wagtail's own migration leaves a plain "Welcome" page where the home page goes.
+    for placeholder in root.get_children().filter(content_type__model="page", content_type__app_label="wagtailcore"):
+        if not placeholder.get_children().exists():
+            placeholder.delete()
+    home = HomePage(locale=locale, **HOME_DEFAULTS)
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    return home
+
+
+def ensure_site(home):
+    parts = urlsplit(settings.SITE_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    if site is None:
+        site = Site(is_default_site=True)
+    site.hostname = parts.hostname or "localhost"
+    site.port = parts.port or (443 if parts.scheme == "https" else 80)
+    site.site_name = "Q community"
+    site.root_page = home
+    site.is_default_site = True
+    site.save()
+    return site
+
+
+@transaction.atomic
+def setup_site():
+    locales = ensure_locales()
+    root = ensure_root()
+    home = ensure_home(root, locales[settings.LANGUAGE_CODE])
+    site = ensure_site(home)
+    return site
