@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
 
@@ -32,6 +32,11 @@ def ensure_root():
         # A database flushed by a test, or built without Wagtail's data migration.
         root = Page.add_root(title="Root", slug="root", locale=Locale.get_default())
     return root
+
+
+def ensure_root_collection():
+    """Wagtail files every image and document in a collection; the root one must exist."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 def ensure_home(root, locale):
@@ -65,6 +70,7 @@ def ensure_site(home):
 @transaction.atomic
 def setup_site():
     locales = ensure_locales()
+    ensure_root_collection()
     root = ensure_root()
     home = ensure_home(root, locales[settings.LANGUAGE_CODE])
     site = ensure_site(home)

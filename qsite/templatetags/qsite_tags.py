@@ -21,7 +21,7 @@ def main_nav(context):
     root = _site_root(request)
     items = []
     if root is not None:
-        for item in root.get_children().live().public().in_menu().only("id", "title", "url_path", "depth"):
+        for item in root.get_children().live().public().in_menu().select_related("locale"):
             state = None
             if current is not None and isinstance(current, Page):
                 if current.pk == item.pk:

@@ -1,0 +1,101 @@
+"""load_demo builds a whole demo site from nothing, and running it again changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage, StandardPage
+from qsite.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo(*args):
+    out = StringIO()
+    call_command("load_demo", "--allow-production", *args, stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "sites": Site.objects.count(),
+        "locales": Locale.objects.count(),
+    }
+
+
+def test_builds_the_page_tree_and_prints_the_admin_login():
+    output = load_demo()
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.hero_image is not None
+    slugs = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))
+    assert {"about", "get-involved", "comments-policy", "accessibility"} <= slugs
+    assert "Log in as: admin / qsite-demo-admin" in output
+    assert get_user_model().objects.get(username="admin").check_password("qsite-demo-admin")
+    assert set(Locale.objects.values_list("language_code", flat=True)) == {"en", "cy"}
+
+
+def test_replaces_wagtails_welcome_page():
+    load_demo()
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+
+
+def test_points_site_settings_at_the_comments_policy():
+    load_demo()
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.comments_policy_page.slug == "comments-policy"
+    assert settings.footer_text
+
+
+def test_running_twice_duplicates_nothing():
+    load_demo()
+    first = snapshot()
+    load_demo()
+    assert snapshot() == first
+
+
+def test_keeps_an_editors_changes_on_a_re_run():
+    load_demo()
+    about = StandardPage.objects.get(slug="about")
+    about.intro = "Edited by an editor."
+    about.save_revision().publish()
+    load_demo()
+    about.refresh_from_db()
+    assert about.intro == "Edited by an editor."
+
+
+def test_scale_adds_twenty_pages_per_step():
+    load_demo()
+    before = Page.objects.count()
+    output = load_demo("--scale", "3")
+    # 40 notes plus the "Community notes" page that holds them.
+    assert Page.objects.count() == before + 41
+    assert "Generated 40 extra pages." in output
+
+
+def test_scale_below_one_is_refused():
+    with pytest.raises(CommandError, match="--scale"):
+        load_demo("--scale", "0")
+
+
+def test_refuses_a_production_database_unless_told(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="allow-production"):
+        call_command("load_demo", stdout=StringIO())
+
+
+def test_builds_from_an_empty_database():
+    """After a flush (as browser tests do) even Wagtail's root page and locale are gone."""
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    Locale.objects.all().delete()
+    load_demo()
+    assert HomePage.objects.live().count() == 1
+    assert Site.objects.get().root_page.specific_class is HomePage
