@@ -159,7 +159,9 @@ class TestSiteSettingsInFooter:
         settings.footer_text = "<p>Run by members, for members.</p>"
         settings.contact_email = "hello@example.org"
         settings.comments_policy_page = policy
-        settings.social_links = [("link", {"platform": "linkedin", "label": "Q on LinkedIn", "url": "https://li.example/q"})]
+        settings.social_links = [
+            ("link", {"platform": "linkedin", "label": "Q on LinkedIn", "url": "https://li.example/q"})
+        ]
         settings.save()
         html = client.get("/en/").content.decode()
         footer = html.split('<footer class="site-footer">')[1]
