@@ -1,1 +1,494 @@
-"""Filled in by a later issue; see ARCHITECTURE.md for what lives here."""
+"""Blog posts and new-member stories, with their index pages."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from members.models import MemberProfile
+from qsite.blocks import BodyBlock
+from qsite.feeds import feed_response
+from qsite.models import Region
+from qsite.pages import (
+    AuthorsMixin,
+    BaseAuthor,
+    ListingFieldsMixin,
+    ReadingTimeMixin,
+    SocialFieldsMixin,
+    TopicsMixin,
+    absolute,
+    image_url,
+)
+
+PER_PAGE = 12
+
+
+def _image_prefetch(field):
+    return models.Prefetch(field, queryset=get_image_model().objects.prefetch_renditions())
+
+
+# --- Blog posts --------------------------------------------------------------------------
+
+
+class BlogPageTag(TaggedItemBase):
+    content_object = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class BlogPageAuthor(BaseAuthor):
+    page = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="authors")
+
+
+class BlogPageQuerySet(PageQuerySet):
+    def latest(self):
+        """Newest first: the order of the blog index, feeds and the home page."""
+        return self.order_by("-date", "-pk")
+
+    def for_cards(self):
+        """Everything a card shows, fetched in a fixed number of queries."""
+        return self.select_related("region").prefetch_related(
+            _image_prefetch("listing_image"),
+            _image_prefetch("hero_image"),
+            models.Prefetch("authors", queryset=BlogPageAuthor.objects.select_related("profile__photo")),
+            "topics",
+        )
+
+    def by_topic(self, slug):
+        return self.filter(topics__slug=slug)
+
+    def by_author(self, slug):
+        return self.filter(authors__profile__slug=slug)
+
+    def in_region(self, slug):
+        return self.filter(region__slug=slug)
+
+    def in_month(self, year, month=None):
+        queryset = self.filter(date__year=year)
+        return queryset.filter(date__month=month) if month else queryset
+
+
+BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
+
+
+class BlogPage(ListingFieldsMixin, SocialFieldsMixin, ReadingTimeMixin, AuthorsMixin, TopicsMixin, Page):
+    date = models.DateField(
+        _("post date"),
+        default=timezone.localdate,
+        help_text=_("The date shown on the post; posts are listed newest first by this date."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The wide picture at the top of the post. Its alt text is read out, so describe it there."),
+    )
+    body = StreamField(BodyBlock())
+    topics = ClusterTaggableManager(
+        through=BlogPageTag,
+        blank=True,
+        help_text=_("Topics are shared with events, stories and insights, so one topic page lists them all."),
+    )
+    region = models.ForeignKey(
+        "qsite.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The nation or region the post is about, if any."),
+    )
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    objects = BlogPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        InlinePanel("authors", label=_("Author"), min_num=1, heading=_("Authors, in the order to credit them")),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("topics"), FieldPanel("region")], heading=_("Topics and region")),
+        MultiFieldPanel(ListingFieldsMixin.listing_panels, heading=_("Cards")),
+    ]
+    promote_panels = [*Page.promote_panels, *SocialFieldsMixin.social_panels]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("topics", [index.SearchField("name", boost=2)]),
+    ]
+
+    class Meta:
+        verbose_name = _("blog post")
+
+    @property
+    def card_meta(self):
+        return _("%(date)s · %(minutes)s min read") % {
+            "date": date_format(self.date, "j F Y"),
+            "minutes": self.reading_minutes,
+        }
+
+    def structured_data(self):
+        """schema.org BlogPosting, for search engines (rendered as JSON-LD)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": self.title,
+            "description": self.intro,
+            "url": self.full_url,
+            "mainEntityOfPage": self.full_url,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.latest_revision_created_at or timezone.now()).isoformat(),
+            "inLanguage": self.locale.language_code,
+            "author": [
+                {"@type": "Person", "name": p.display_name, "url": absolute(self, p.get_absolute_url())}
+                for p in self.author_profiles
+            ],
+            "publisher": {"@type": "Organization", "name": "Q community"},
+            "keywords": [tag.name for tag in self.topic_list],
+            "timeRequired": f"PT{self.reading_minutes}M",
+        }
+        if self.share_image:
+            data["image"] = image_url(self, self.share_image)
+        return data
+
+    def _siblings(self):
+        return BlogPage.objects.live().public().sibling_of(self, inclusive=False)
+
+    def previous_post(self):
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        return self._siblings().filter(older).order_by("-date", "-pk").only("title", "url_path", "date").first()
+
+    def next_post(self):
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        return self._siblings().filter(newer).order_by("date", "pk").only("title", "url_path", "date").first()
+
+    def related_posts(self, limit=3):
+        """Other posts sharing the most topics with this one, newest first among equals."""
+        topic_ids = [tag.pk for tag in self.topic_list]
+        if not topic_ids:
+            return []
+        return list(
+            BlogPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, topics__in=topic_ids)
+            .exclude(pk=self.pk)
+            .annotate(shared=Count("topics", distinct=True))
+            .order_by("-shared", "-date", "-pk")
+            .for_cards()[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            previous_post=self.previous_post(),
+            next_post=self.next_post(),
+            related_posts=self.related_posts(),
+            authors=list(self.authors.select_related("profile__photo")),
+        )
+        return context
+
+
+# --- Filtering the index --------------------------------------------------------------
+
+
+class BlogFilterForm(forms.Form):
+    """The index's filters, read from the query string. Unknown values are errors, shown to the reader."""
+
+    topic = forms.SlugField(required=False)
+    author = forms.SlugField(required=False)
+    region = forms.SlugField(required=False)
+    year = forms.IntegerField(required=False, min_value=1990, max_value=2100)
+    month = forms.IntegerField(required=False, min_value=1, max_value=12)
+
+    def clean_topic(self):
+        slug = self.cleaned_data["topic"]
+        if slug and not Tag.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("There is no topic called “%(slug)s”."), params={"slug": slug})
+        return slug
+
+    def clean_author(self):
+        slug = self.cleaned_data["author"]
+        if slug and not MemberProfile.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("There is no author called “%(slug)s”."), params={"slug": slug})
+        return slug
+
+    def clean_region(self):
+        slug = self.cleaned_data["region"]
+        if slug and not Region.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("There is no region called “%(slug)s”."), params={"slug": slug})
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("month") and not cleaned.get("year"):
+            self.add_error("month", _("Choose a year as well as a month."))
+        return cleaned
+
+    def filter(self, queryset):
+        """The queryset narrowed by every valid filter; nothing at all if any filter is invalid."""
+        if not self.is_valid():
+            return queryset.none()
+        data = self.cleaned_data
+        if data["topic"]:
+            queryset = queryset.by_topic(data["topic"])
+        if data["author"]:
+            queryset = queryset.by_author(data["author"])
+        if data["region"]:
+            queryset = queryset.in_region(data["region"])
+        if data["year"]:
+            queryset = queryset.in_month(data["year"], data["month"])
+        return queryset
+
+    def active_filters(self):
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    intro = models.TextField(max_length=500, blank=True, help_text=_("Shown under the title."))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.BlogPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("blog index")
+
+    def posts(self):
+        return BlogPage.objects.live().public().child_of(self)
+
+    @cached_property
+    def filter_options(self):
+        posts = self.posts()
+        return {
+            "topics": Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts).distinct().order_by("name"),
+            "authors": MemberProfile.objects.filter(pk__in=posts.values("authors__profile"))
+            .only("display_name", "slug")
+            .order_by("display_name"),
+            "regions": Region.objects.filter(locale_id=self.locale_id).only("name", "slug"),
+            "months": [
+                row["month"]
+                for row in posts.annotate(month=TruncMonth("date"))
+                .order_by()
+                .values("month")
+                .annotate(n=Count("pk"))
+                .order_by("-month")
+            ],
+        }
+
+    def filtered(self, request):
+        form = BlogFilterForm(request.GET or None)
+        posts = form.filter(self.posts()) if form.is_bound else self.posts()
+        return form, posts.latest()
+
+    @path("")
+    def index_route(self, request):
+        form, posts = self.filtered(request)
+        page_obj = Paginator(posts.for_cards(), PER_PAGE).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "page_obj": page_obj,
+                "posts": page_obj.object_list,
+                "options": self.filter_options,
+                "active_filters": form.active_filters() if form.is_bound else {},
+            },
+        )
+
+    @path("feed/", name="feed")
+    def feed_default(self, request):
+        return redirect(self.url + self.reverse_subpage("rss"), permanent=True)
+
+    @path("feed/rss/", name="rss")
+    def rss_route(self, request):
+        _form, posts = self.filtered(request)
+        return feed_response(request, self, posts.for_cards(), "rss")
+
+    @path("feed/atom/", name="atom")
+    def atom_route(self, request):
+        _form, posts = self.filtered(request)
+        return feed_response(request, self, posts.for_cards(), "atom")
+
+
+# --- New-member stories ---------------------------------------------------------------
+
+
+class MemberStoryPageTag(TaggedItemBase):
+    content_object = ParentalKey("blog.MemberStoryPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class MemberStoryQuerySet(PageQuerySet):
+    def latest(self):
+        return self.order_by("-date", "-pk")
+
+    def for_cards(self):
+        return self.select_related("region", "member__photo").prefetch_related(
+            _image_prefetch("listing_image"), _image_prefetch("hero_image"), "topics"
+        )
+
+    def in_region(self, slug):
+        return self.filter(region__slug=slug)
+
+
+class MemberStoryPage(ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, Page):
+    member = models.ForeignKey(
+        "members.MemberProfile",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The new member whose story this is."),
+    )
+    date = models.DateField(_("story date"), default=timezone.localdate)
+    role = models.CharField(max_length=120, blank=True, help_text=_("Leave blank to use the profile's job title."))
+    organisation = models.CharField(
+        max_length=150, blank=True, help_text=_("Leave blank to use the profile's organisation.")
+    )
+    region = models.ForeignKey("qsite.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A photo of the member or their work. Leave empty to use their profile photo."),
+    )
+    quote = models.CharField(max_length=300, help_text=_("One line in their own words, shown large."))
+    drawn_to = models.TextField(_("what drew them to the community"), max_length=2000)
+    want_to_learn = models.TextField(_("what they want to learn"), max_length=2000)
+    body = StreamField(BodyBlock(), blank=True, help_text=_("Anything more they want to say. Optional."))
+    topics = ClusterTaggableManager(through=MemberStoryPageTag, blank=True)
+
+    parent_page_types = ["blog.MemberStoryIndexPage"]
+    subpage_types = []
+
+    objects = PageManager.from_queryset(MemberStoryQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("member"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("region")],
+            heading=_("The member"),
+        ),
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("quote"),
+        FieldPanel("hero_image"),
+        FieldPanel("drawn_to"),
+        FieldPanel("want_to_learn"),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+        MultiFieldPanel(ListingFieldsMixin.listing_panels, heading=_("Cards")),
+    ]
+    promote_panels = [*Page.promote_panels, *SocialFieldsMixin.social_panels]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("quote"),
+        index.SearchField("drawn_to"),
+        index.SearchField("want_to_learn"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("member story")
+
+    @property
+    def member_role(self):
+        return self.role or (self.member.job_title if self.member else "")
+
+    @property
+    def member_organisation(self):
+        return self.organisation or (self.member.organisation if self.member else "")
+
+    @property
+    def card_image(self):
+        return self.listing_image or self.hero_image or (self.member.photo if self.member else None)
+
+    @property
+    def card_meta(self):
+        return ", ".join(p for p in (self.member_role, self.member_organisation) if p)
+
+
+class StoryFilterForm(forms.Form):
+    region = forms.SlugField(required=False)
+
+    def clean_region(self):
+        slug = self.cleaned_data["region"]
+        if slug and not Region.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("There is no region called “%(slug)s”."), params={"slug": slug})
+        return slug
+
+
+class MemberStoryIndexPage(RoutablePageMixin, Page):
+    intro = models.TextField(max_length=500, blank=True, help_text=_("Shown under the title."))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.MemberStoryPage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("member story index")
+
+    def stories(self):
+        return MemberStoryPage.objects.live().public().child_of(self)
+
+    def filtered(self, request):
+        form = StoryFilterForm(request.GET or None)
+        stories = self.stories()
+        if form.is_bound:
+            if not form.is_valid():
+                stories = stories.none()
+            elif form.cleaned_data["region"]:
+                stories = stories.in_region(form.cleaned_data["region"])
+        return form, stories.latest()
+
+    @path("")
+    def index_route(self, request):
+        form, stories = self.filtered(request)
+        page_obj = Paginator(stories.for_cards(), PER_PAGE).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "page_obj": page_obj,
+                "stories": page_obj.object_list,
+                "regions": Region.objects.filter(locale_id=self.locale_id).only("name", "slug"),
+            },
+        )
+
+    @path("feed/rss/", name="rss")
+    def rss_route(self, request):
+        _form, stories = self.filtered(request)
+        return feed_response(request, self, stories.for_cards(), "rss")
+
+    @path("feed/atom/", name="atom")
+    def atom_route(self, request):
+        _form, stories = self.filtered(request)
+        return feed_response(request, self, stories.for_cards(), "atom")

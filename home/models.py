@@ -17,8 +17,9 @@ class HomeSection(NamedTuple):
     """A row of cards on the home page, filled from another app's page type.
 
     The content apps are named by string so home never imports them (see
-    ARCHITECTURE.md). Each page type offers the named queryset method; until an
-    app defines its page type the section simply does not appear.
+    ARCHITECTURE.md). Each page type's queryset offers the named method
+    (`latest`, `upcoming`) and `for_cards()`, which prefetches what a card shows.
+    Until an app defines its page type the section simply does not appear.
     """
 
     key: str
@@ -77,7 +78,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Each content issue adds its index page type here.
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "blog.BlogIndexPage", "blog.MemberStoryIndexPage"]
     max_count_per_parent = 1
 
     content_panels = [
@@ -108,7 +109,10 @@ class HomePage(Page):
             if model is None:
                 continue
             queryset = model.objects.live().public().filter(locale_id=self.locale_id)
-            items = list(getattr(queryset, section.queryset_method)()[: self.cards_per_section])
+            queryset = getattr(queryset, section.queryset_method)()
+            if hasattr(queryset, "for_cards"):
+                queryset = queryset.for_cards()
+            items = list(queryset[: self.cards_per_section])
             if not items:
                 continue
             index_model = _model_or_none(section.index_type)
@@ -131,7 +135,7 @@ class StandardPage(Page):
     body = StreamField(BodyBlock(), blank=True)
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "blog.BlogIndexPage", "blog.MemberStoryIndexPage"]
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]

@@ -1,10 +1,11 @@
-"""Site-wide settings that editors change in the admin (Settings > Site settings)."""
+"""Site-wide models: settings editors change in the admin, and the regions every app shares."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
 
 from .blocks import SocialLinkBlock
 
@@ -53,3 +54,43 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Site settings")
+
+
+class RegionKind(models.TextChoices):
+    NATION = "nation", _("Nation")
+    ENGLISH_REGION = "english_region", _("English region")
+
+
+class Region(TranslatableMixin, models.Model):
+    """A UK nation or English regional network. Used by events, member stories and member profiles."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, help_text=_("Used in addresses such as /en/events/?region=wales."))
+    kind = models.CharField(max_length=20, choices=RegionKind.choices, default=RegionKind.NATION)
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower numbers are listed first."))
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("region")
+        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_region_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+# The four nations, then NHS England's seven regions. setup_site creates any that are missing.
+DEFAULT_REGIONS = [
+    ("England", "england", RegionKind.NATION),
+    ("Scotland", "scotland", RegionKind.NATION),
+    ("Wales", "wales", RegionKind.NATION),
+    ("Northern Ireland", "northern-ireland", RegionKind.NATION),
+    ("North East and Yorkshire", "north-east-and-yorkshire", RegionKind.ENGLISH_REGION),
+    ("North West", "north-west", RegionKind.ENGLISH_REGION),
+    ("Midlands", "midlands", RegionKind.ENGLISH_REGION),
+    ("East of England", "east-of-england", RegionKind.ENGLISH_REGION),
+    ("London", "london", RegionKind.ENGLISH_REGION),
+    ("South East", "south-east", RegionKind.ENGLISH_REGION),
+    ("South West", "south-west", RegionKind.ENGLISH_REGION),
+]

@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
+from qsite.models import DEFAULT_REGIONS, Region
 
 HOME_DEFAULTS = {
     "title": "Home",
@@ -53,6 +54,13 @@ def ensure_home(root, locale):
     return home
 
 
+def ensure_regions(locale):
+    for order, (name, slug, kind) in enumerate(DEFAULT_REGIONS):
+        Region.objects.get_or_create(
+            locale=locale, slug=slug, defaults={"name": name, "kind": kind, "sort_order": order}
+        )
+
+
 def ensure_site(home):
     parts = urlsplit(settings.SITE_BASE_URL)
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
@@ -73,5 +81,5 @@ def setup_site():
     ensure_root_collection()
     root = ensure_root()
     home = ensure_home(root, locales[settings.LANGUAGE_CODE])
-    site = ensure_site(home)
-    return site
+    ensure_regions(locales[settings.LANGUAGE_CODE])
+    return ensure_site(home)

@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from qsite import topics
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -20,6 +22,10 @@ if settings.DEBUG:
 # Every public page lives under its language: /en/... and /cy/.... A bare "/"
 # is redirected by LocaleMiddleware to the visitor's language, English by default.
 urlpatterns += i18n_patterns(
+    path("topics/<slug:slug>/", topics.topic_detail, name="topic"),
+    path("topics/<slug:slug>/feed/rss/", topics.topic_feed, {"kind": "rss"}, name="topic_rss"),
+    path("topics/<slug:slug>/feed/atom/", topics.topic_feed, {"kind": "atom"}, name="topic_atom"),
+    path("members/", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -48,14 +48,17 @@ def demo_collection():
     return existing or root.add_child(name="Demo images")
 
 
-def get_or_create_image(title: str, seed: int, width: int = 1600, height: int = 900):
-    """A Wagtail image with this title, drawn on first use and reused afterwards."""
+def get_or_create_image(title: str, seed: int, width: int = 1600, height: int = 900, description: str = ""):
+    """A Wagtail image with this title, drawn on first use and reused afterwards.
+
+    `description` becomes the image's default alt text.
+    """
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing:
         return existing
     data = draw_picture(seed, width, height)
-    image = image_model(title=title, collection=demo_collection())
+    image = image_model(title=title, description=description, collection=demo_collection())
     image.file = ImageFile(io.BytesIO(data), name=f"demo-{seed}.jpg")
     image.save()
     return image

@@ -1,9 +1,19 @@
-"""Template tags for the site-wide frame: navigation and breadcrumbs."""
+"""Template tags for the site-wide frame: navigation, breadcrumbs, pagination, documents, JSON-LD."""
+
+import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
 register = template.Library()
+
+# Same escapes as Django's json_script: nothing in the data can close the <script>.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _site_root(request):
@@ -36,6 +46,11 @@ def main_nav(context):
 def breadcrumbs(context):
     request = context.get("request")
     page = context.get("page")
+    if context.get("crumbs"):
+        # Views that are not pages (topics, profiles) give their own trail below Home.
+        root = _site_root(request)
+        home = [{"title": root.title, "url": root.get_url(request)}] if root else []
+        return {"crumbs": home + list(context["crumbs"])}
     if page is None or not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
     # depth 1 is Wagtail's invisible root; depth 2 is the home page of a locale.
@@ -43,3 +58,42 @@ def breadcrumbs(context):
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
+
+
+@register.filter
+def document_meta(document):
+    """'PDF, 1.2 MB' for a Wagtail document, so readers know what they are downloading."""
+    extension = (document.file_extension or "").upper() or "FILE"
+    try:
+        size = document.get_file_size()
+    except OSError:
+        size = None
+    return f"{extension}, {filesizeformat(size)}" if size else extension
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data):
+    """A JSON-LD <script> that cannot be broken out of, carrying the page's CSP nonce."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    request = context.get("request")
+    nonce = getattr(request, "csp_nonce", "") if request else ""
+    return format_html('<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(payload))  # noqa: S308
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page_obj, label=None):
+    page_range = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    return {"page_obj": page_obj, "page_range": list(page_range), "request": context.get("request"), "label": label}
+
+
+@register.filter
+def verbose_name_of(obj):
+    """'Blog post', 'Event': what kind of page a card links to."""
+    return capfirst(obj._meta.verbose_name)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """An absolute address for a media or static URL (left alone if it already is one)."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from blog.models import BlogPage
 from home.models import HomePage, StandardPage
 from qsite.models import SiteSettings
 
@@ -71,13 +72,14 @@ def test_keeps_an_editors_changes_on_a_re_run():
     assert about.intro == "Edited by an editor."
 
 
-def test_scale_adds_twenty_pages_per_step():
+def test_scale_multiplies_the_generated_content():
     load_demo()
-    before = Page.objects.count()
+    posts_at_scale_one = BlogPage.objects.count()
     output = load_demo("--scale", "3")
-    # 40 notes plus the "Community notes" page that holds them.
-    assert Page.objects.count() == before + 41
+    notes = StandardPage.objects.get(slug="community-notes")
+    assert StandardPage.objects.child_of(notes).count() == 40
     assert "Generated 40 extra pages." in output
+    assert BlogPage.objects.count() == 3 * posts_at_scale_one
 
 
 def test_scale_below_one_is_refused():

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from qsite.demo.blog import build_blog
+from qsite.demo.people import build_people
 from qsite.demo.site import build_site
 from qsite.setup import setup_site
 
@@ -38,12 +40,15 @@ class Command(BaseCommand):
         site = setup_site()
         home = site.root_page.specific
         pages = build_site(home, scale=scale)
+        people = build_people(home.locale)
+        blog = build_blog(home, people, scale=scale)
         admin = self.ensure_admin()
 
         self.stdout.write(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f}s at scale {scale}."))
         self.stdout.write(f"  Home page: {home.full_url}")
         self.stdout.write(f"  Admin:     {settings.WAGTAILADMIN_BASE_URL}/admin/")
         self.stdout.write(f"  Log in as: {admin.get_username()} / {DEMO_ADMIN['password']}")
+        self.stdout.write(f"  Blog posts created: {blog['posts_created']}, member stories: {blog['stories_created']}")
         if pages["scaled_pages"]:
             self.stdout.write(f"  Generated {pages['scaled_pages']} extra pages.")
 

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "members"
+urlpatterns = [
+    path("<slug:slug>/", views.profile, name="profile"),
+]

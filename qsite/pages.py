@@ -1,0 +1,159 @@
+"""Abstract page pieces shared by blog posts, member stories, events and insights.
+
+Mixins with fields bring their own panels; behaviour-only mixins have no
+fields. Nothing here imports a content app: related models are named by string.
+"""
+
+import math
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Orderable, Page, get_page_models
+
+from .blocks import body_word_count
+
+WORDS_PER_MINUTE = 230
+
+
+class ListingFieldsMixin(models.Model):
+    """The standfirst and what cards show: intro, listing image, optional shorter summary."""
+
+    intro = models.TextField(
+        max_length=500,
+        help_text=_("The standfirst: one or two sentences under the title, also used on cards and in search."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The picture on cards. Leave empty to use the page's main image."),
+    )
+    listing_summary = models.CharField(
+        max_length=240,
+        blank=True,
+        help_text=_("A shorter summary for cards. Leave empty to use the intro."),
+    )
+
+    listing_panels = [FieldPanel("listing_image"), FieldPanel("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def card_image(self):
+        return self.listing_image or getattr(self, "hero_image", None)
+
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.intro
+
+
+class SocialFieldsMixin(models.Model):
+    """What a link preview shows when the page is shared (OpenGraph / Twitter cards)."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social media. Defaults to the card picture."),
+    )
+    social_text = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Shown under the title when shared. Defaults to the search description or intro."),
+    )
+
+    social_panels = [MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading=_("Sharing"))]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def share_image(self):
+        return self.social_image or getattr(self, "card_image", None)
+
+    @property
+    def share_text(self):
+        return self.social_text or self.search_description or getattr(self, "intro", "")
+
+
+class ReadingTimeMixin(models.Model):
+    """Minutes to read the body, worked out on every save so cards need not load the body."""
+
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        words = body_word_count(getattr(self, "body", None)) + len((getattr(self, "intro", "") or "").split())
+        self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        return super().save(*args, **kwargs)
+
+
+class BaseAuthor(Orderable):
+    """One credited author of a page, in order. Each app adds `page = ParentalKey(...)`."""
+
+    profile = models.ForeignKey("members.MemberProfile", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("profile")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class AuthorsMixin:
+    """Behaviour for pages with an `authors` inline of BaseAuthor rows."""
+
+    @property
+    def author_profiles(self):
+        # .all() so a listing's prefetch_related("authors__profile") is used.
+        return [author.profile for author in self.authors.all()]
+
+
+class TopicsMixin:
+    """Behaviour for pages with a `topics` ClusterTaggableManager. Topics are shared taggit tags."""
+
+    @property
+    def topic_list(self):
+        return list(self.topics.all())
+
+
+def _models_with(mixin):
+    return [m for m in get_page_models() if issubclass(m, mixin) and not m._meta.abstract]
+
+
+def pages_with_topic(tag):
+    """Live pages of every type tagged with this topic, as one queryset of base Pages."""
+    condition = Q(pk__in=[])
+    for model in _models_with(TopicsMixin):
+        through = model.topics.through
+        condition |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
+    return Page.objects.live().public().filter(condition)
+
+
+def pages_by_author(profile):
+    """Live pages of every type that credit this member profile."""
+    condition = Q(pk__in=[])
+    for model in _models_with(AuthorsMixin):
+        author_model = model._meta.get_field("authors").related_model
+        condition |= Q(pk__in=author_model.objects.filter(profile=profile).values("page_id"))
+    return Page.objects.live().public().filter(condition)
+
+
+def absolute(page, url):
+    """`url` made absolute against the page's site, unless it already is (e.g. media on object storage)."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    site = page.get_site()
+    return (site.root_url if site else "") + url
+
+
+def image_url(page, image, spec="fill-1200x630|format-jpeg"):
+    return absolute(page, image.get_rendition(spec).url) if image else None
