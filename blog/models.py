@@ -204,7 +204,6 @@ class BlogPage(ListingFieldsMixin, SocialFieldsMixin, ReadingTimeMixin, AuthorsM
             previous_post=self.previous_post(),
             next_post=self.next_post(),
             related_posts=self.related_posts(),
-            authors=list(self.authors.select_related("profile__photo")),
         )
         return context
 

@@ -24,15 +24,27 @@ class HomeSection(NamedTuple):
 
     key: str
     heading: str
+    more_label: str
     page_type: str
     index_type: str
     queryset_method: str
 
 
 HOME_SECTIONS = (
-    HomeSection("posts", _("Latest from the blog"), "blog.BlogPage", "blog.BlogIndexPage", "latest"),
-    HomeSection("events", _("Upcoming events"), "events.EventPage", "events.EventIndexPage", "upcoming"),
-    HomeSection("insights", _("Latest insights"), "insights.InsightPage", "insights.InsightIndexPage", "latest"),
+    HomeSection(
+        "posts", _("Latest from the blog"), _("See all blog posts"), "blog.BlogPage", "blog.BlogIndexPage", "latest"
+    ),
+    HomeSection(
+        "events", _("Upcoming events"), _("See all events"), "events.EventPage", "events.EventIndexPage", "upcoming"
+    ),
+    HomeSection(
+        "insights",
+        _("Latest insights"),
+        _("See all insights"),
+        "insights.InsightPage",
+        "insights.InsightIndexPage",
+        "latest",
+    ),
 )
 
 
@@ -117,7 +129,7 @@ class HomePage(Page):
                 continue
             index_model = _model_or_none(section.index_type)
             index_page = index_model.objects.live().filter(locale_id=self.locale_id).first() if index_model else None
-            rows.append({"key": section.key, "heading": section.heading, "items": items, "index": index_page})
+            rows.append({"section": section, "items": items, "index": index_page})
         return rows
 
     def get_context(self, request, *args, **kwargs):

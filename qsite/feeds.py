@@ -58,7 +58,8 @@ class PageFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        # The same absolute address as the item's link, so readers de-duplicate reliably.
+        return self.request.build_absolute_uri(item.get_url(self.request))
 
     def item_pubdate(self, item):
         return item_datetime(item)

@@ -1,19 +1,15 @@
 """Topic pages: everything tagged with one topic, across blog posts, stories, events and insights."""
 
-from collections import defaultdict
-
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import Tag
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from .feeds import feed_response
-from .pages import pages_with_topic
+from .pages import pages_with_topic, specific_for_cards
 
 PER_PAGE = 12
 
@@ -23,29 +19,10 @@ def _topic_pages(tag):
     return pages_with_topic(tag).filter(locale=locale).order_by("-first_published_at", "-pk")
 
 
-def _prefetch_cards(pages):
-    """Card images and authors for a mixed list of pages, one set of queries per page type."""
-    by_type = defaultdict(list)
-    for page in pages:
-        by_type[type(page)].append(page)
-    images = get_image_model().objects.prefetch_renditions()
-    for model, group in by_type.items():
-        lookups = []
-        for field in ("listing_image", "hero_image"):
-            if hasattr(model, field):
-                lookups.append(Prefetch(field, queryset=images))
-        if hasattr(model, "authors"):
-            lookups.append("authors__profile")
-        if hasattr(model, "topics"):
-            lookups.append("topics")
-        prefetch_related_objects(group, *lookups)
-    return pages
-
-
 def topic_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page_obj = Paginator(_topic_pages(tag).specific(), PER_PAGE).get_page(request.GET.get("page"))
-    items = _prefetch_cards(list(page_obj.object_list))
+    page_obj = Paginator(_topic_pages(tag), PER_PAGE).get_page(request.GET.get("page"))
+    items = specific_for_cards(list(page_obj.object_list))
     return TemplateResponse(
         request,
         "topics/topic.html",
@@ -60,7 +37,7 @@ def topic_detail(request, slug):
 
 def topic_feed(request, slug, kind):
     tag = get_object_or_404(Tag, slug=slug)
-    items = _prefetch_cards(list(_topic_pages(tag).specific()[:20]))
+    items = specific_for_cards(list(_topic_pages(tag)[:20]))
     return feed_response(
         request,
         None,
