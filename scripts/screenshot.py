@@ -29,6 +29,10 @@ def main():
             for name, (width, height) in WIDTHS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(url, wait_until="networkidle")
+                if not options.viewport_only:
+                    # Bring lazy images into view so the full-page picture shows them.
+                    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+                    page.wait_for_load_state("networkidle")
                 path = out / f"{n}-{name}.png"
                 page.screenshot(path=str(path), full_page=not options.viewport_only)
                 print(path)

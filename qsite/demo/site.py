@@ -1,7 +1,7 @@
 """The frame of the demo site: home page, About and the other standard pages, site settings."""
 
 from django.db import transaction
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import HomePage, StandardPage
 from qsite.models import SiteSettings
@@ -275,3 +275,20 @@ def build_scaled_pages(home, scale):
         )
         created += 1
     return created
+
+
+# The main menu, in reading order. Sections that do not exist yet are skipped.
+MENU_ORDER = ["blog", "new-member-stories", "events", "insights", "groups", "about", "get-involved"]
+
+
+def order_menu(home):
+    """Put the menu pages in MENU_ORDER ahead of the other children of the home page."""
+    current = list(Page.objects.child_of(home).values_list("slug", flat=True))
+    wanted = [slug for slug in MENU_ORDER if slug in current]
+    if current[: len(wanted)] == wanted:
+        return
+    for slug in reversed(MENU_ORDER):
+        # Fetched afresh each time: every move rewrites the tree paths of its siblings.
+        page = Page.objects.child_of(home).filter(slug=slug).first()
+        if page is not None:
+            page.move(Page.objects.get(pk=home.pk), pos="first-child")

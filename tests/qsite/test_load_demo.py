@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from blog.models import BlogPage
+from blog.models import BlogPage, MemberStoryPage
 from home.models import HomePage, StandardPage
 from qsite.models import SiteSettings
 
@@ -44,6 +44,10 @@ def test_builds_the_page_tree_settings_and_admin_login():
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"en", "cy"}
     # Wagtail's own "Welcome" page is replaced by ours.
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+    menu = list(Page.objects.child_of(home).in_menu().values_list("slug", flat=True))
+    assert menu == ["blog", "new-member-stories", "about", "get-involved"]
+    assert BlogPage.objects.live().count() >= 25
+    assert MemberStoryPage.objects.live().count() >= 10
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert settings.comments_policy_page.slug == "comments-policy"
     assert settings.footer_text

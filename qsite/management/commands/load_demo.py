@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from qsite.demo.blog import build_blog
 from qsite.demo.people import build_people
-from qsite.demo.site import build_site
+from qsite.demo.site import build_site, order_menu
 from qsite.setup import setup_site
 
 DEMO_ADMIN = {"username": "admin", "email": "admin@q.example.org", "password": "qsite-demo-admin"}
@@ -42,6 +42,7 @@ class Command(BaseCommand):
         pages = build_site(home, scale=scale)
         people = build_people(home.locale)
         blog = build_blog(home, people, scale=scale)
+        order_menu(home)
         admin = self.ensure_admin()
 
         self.stdout.write(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f}s at scale {scale}."))
