@@ -4,5 +4,11 @@ from . import views
 
 app_name = "members"
 urlpatterns = [
+    path("", views.directory, name="directory"),
+    path("account/", views.account, name="account"),
+    path("account/profile/", views.edit_profile, name="edit_profile"),
+    path("account/my-data.json", views.download_data, name="download_data"),
+    path("account/delete/", views.delete_account, name="delete_account"),
+    path("apply/", views.apply, name="apply"),
     path("<slug:slug>/", views.profile, name="profile"),
 ]

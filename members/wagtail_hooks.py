@@ -1,18 +1,68 @@
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import MemberProfile
+from . import admin_views
+from .models import ApplicationStatus, MemberProfile, MembershipApplication
 
 
 class MemberProfileViewSet(SnippetViewSet):
     model = MemberProfile
     icon = "user"
-    menu_label = "Member profiles"
+    menu_label = _("Member profiles")
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["display_name", "job_title", "organisation", "region", "member_since"]
-    list_filter = ["region", "is_staff_member"]
+    list_filter = ["region", "is_staff_member", "listed_in_directory"]
     search_fields = ["display_name", "organisation", "job_title"]
 
 
 register_snippet(MemberProfileViewSet)
+
+
+@hooks.register("register_admin_urls")
+def application_urls():
+    return [
+        path("applications/", admin_views.application_list, name="members_applications"),
+        path(
+            "applications/<int:pk>/<str:decision>/",
+            admin_views.decide,
+            name="members_application_decide",
+        ),
+    ]
+
+
+class ApplicationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.PERMISSION)
+
+    def get_context(self, request):
+        context = super().get_context(request)
+        pending = MembershipApplication.objects.filter(status=ApplicationStatus.PENDING).count()
+        if pending:
+            context["label"] = f"{self.label} ({pending})"
+        return context
+
+
+@hooks.register("register_admin_menu_item")
+def applications_menu_item():
+    return ApplicationsMenuItem(_("Applications"), reverse("members_applications"), icon_name="group", order=310)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_peoples_drafts(parent_page, pages, request):
+    """Members see live pages and their own drafts; never another member's unpublished work."""
+    user = request.user
+    if user.is_superuser or user.has_perm("members.review_application"):
+        return pages
+    return pages.filter(Q(live=True) | Q(owner=user))
+
+
+@hooks.register("construct_reports_menu")
+def reports_for_editors_only(request, menu_items):
+    if not (request.user.is_superuser or request.user.has_perm("members.review_application")):
+        menu_items[:] = []

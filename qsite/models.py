@@ -38,6 +38,10 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Where the footer's 'Get updates' link goes."),
     )
+    directory_is_public = models.BooleanField(
+        default=False,
+        help_text=_("Let anyone see the member directory. Off: only logged-in members can."),
+    )
     contact_email = models.EmailField(
         blank=True,
         help_text=_("A public address for questions, shown in the footer."),
@@ -50,6 +54,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("comments_policy_page"), FieldPanel("newsletter_page")],
             heading=_("Key pages"),
         ),
+        FieldPanel("directory_is_public"),
     ]
 
     class Meta:

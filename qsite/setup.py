@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
+from members.setup import ensure_groups_and_workflow
 from qsite.models import DEFAULT_REGIONS, Region
 
 HOME_DEFAULTS = {
@@ -82,4 +83,6 @@ def setup_site():
     root = ensure_root()
     home = ensure_home(root, locales[settings.LANGUAGE_CODE])
     ensure_regions(locales[settings.LANGUAGE_CODE])
-    return ensure_site(home)
+    site = ensure_site(home)
+    ensure_groups_and_workflow(home)
+    return site

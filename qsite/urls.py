@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("topics/<slug:slug>/", topics.topic_detail, name="topic"),
     path("topics/<slug:slug>/feed/rss/", topics.topic_feed, {"kind": "rss"}, name="topic_rss"),
     path("topics/<slug:slug>/feed/atom/", topics.topic_feed, {"kind": "atom"}, name="topic_atom"),
+    path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

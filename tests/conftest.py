@@ -10,6 +10,16 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and cached fragments live in the cache; no test may see another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def site(db):
     from qsite.setup import setup_site

@@ -100,3 +100,9 @@ def test_public_pages_carry_a_content_security_policy_without_unsafe_inline(clie
 
 def test_admin_login_page_is_reachable(client, home):
     assert client.get("/admin/login/").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/admin/no-such-thing/", "/documents/999999/missing.pdf"])
+def test_unknown_admin_and_document_urls_are_plain_404s(admin_client, home, path):
+    response = admin_client.get(path)
+    assert response.status_code == 404

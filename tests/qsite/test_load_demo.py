@@ -39,7 +39,9 @@ def test_builds_the_page_tree_settings_and_admin_login():
     assert home.hero_image is not None
     slugs = set(StandardPage.objects.child_of(home).values_list("slug", flat=True))
     assert {"about", "get-involved", "comments-policy", "accessibility"} <= slugs
-    assert "Log in as: admin / qsite-demo-admin" in output
+    assert "Admin login:  admin / qsite-demo-admin" in output
+    assert "Editor login: editor@q.example.org / qsite-demo-editor" in output
+    assert "Member login: member@q.example.org / qsite-demo-member" in output
     assert get_user_model().objects.get(username="admin").check_password("qsite-demo-admin")
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"en", "cy"}
     # Wagtail's own "Welcome" page is replaced by ours.

@@ -1,10 +1,13 @@
 import time
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from members.setup import ensure_groups_and_workflow
 from qsite.demo.blog import build_blog
+from qsite.demo.members import DEMO_LOGINS, build_members
 from qsite.demo.people import build_people
 from qsite.demo.site import build_site, order_menu
 from qsite.setup import setup_site
@@ -43,12 +46,18 @@ class Command(BaseCommand):
         people = build_people(home.locale)
         blog = build_blog(home, people, scale=scale)
         order_menu(home)
+        # Again, now that the index pages members write under exist.
+        ensure_groups_and_workflow(home)
+        members_created = build_members(home.locale)
         admin = self.ensure_admin()
 
         self.stdout.write(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f}s at scale {scale}."))
         self.stdout.write(f"  Home page: {home.full_url}")
         self.stdout.write(f"  Admin:     {settings.WAGTAILADMIN_BASE_URL}/admin/")
-        self.stdout.write(f"  Log in as: {admin.get_username()} / {DEMO_ADMIN['password']}")
+        self.stdout.write(f"  Admin login:  {admin.get_username()} / {DEMO_ADMIN['password']}  (at /admin/)")
+        for role, (email, _name, password) in DEMO_LOGINS.items():
+            self.stdout.write(f"  {role.capitalize()} login: {email} / {password}  (at /en/accounts/login/)")
+        self.stdout.write(f"  Members created: {members_created}")
         self.stdout.write(f"  Blog posts created: {blog['posts_created']}, member stories: {blog['stories_created']}")
         if pages["scaled_pages"]:
             self.stdout.write(f"  Generated {pages['scaled_pages']} extra pages.")
@@ -64,4 +73,6 @@ class Command(BaseCommand):
             user.set_password(DEMO_ADMIN["password"])
             user.is_staff = user.is_superuser = True
             user.save()
+        # A verified address, so the admin can also log in on the site (email login, verification required).
+        EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
         return user

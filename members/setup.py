@@ -1,0 +1,90 @@
+"""Groups, permissions and the editorial workflow, created idempotently by `setup_site`.
+
+Members: write drafts of blog posts, stories and events under their index pages,
+edit pages they own, upload and choose images; never publish, never moderate.
+Editors: publish anywhere on the site, review applications and member profiles.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import EDITORS_GROUP, MEMBERS_GROUP
+
+WORKFLOW_NAME = "Editorial review"
+# Index pages under which members may add pages, by string so members imports no content app.
+MEMBER_WRITABLE_INDEXES = ["blog.BlogIndexPage", "blog.MemberStoryIndexPage", "events.EventIndexPage"]
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant_page(group, page, codename):
+    GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_permission("wagtailcore", codename))
+
+
+def _grant_collection(group, collection, app_label, codename):
+    GroupCollectionPermission.objects.get_or_create(
+        group=group, collection=collection, permission=_permission(app_label, codename)
+    )
+
+
+def writable_indexes():
+    pages = []
+    for label in MEMBER_WRITABLE_INDEXES:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        pages.extend(model.objects.all())
+    return pages
+
+
+@transaction.atomic
+def ensure_groups_and_workflow(home):
+    admin_access = _permission("wagtailadmin", "access_admin")
+    root_collection = Collection.get_first_root_node()
+
+    members, _ = Group.objects.get_or_create(name=MEMBERS_GROUP)
+    members.permissions.add(admin_access)
+    for index in writable_indexes():
+        _grant_page(members, index, "add_page")
+    for codename in ("add_image", "choose_image"):
+        _grant_collection(members, root_collection, "wagtailimages", codename)
+
+    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    editors.permissions.add(
+        admin_access,
+        _permission("members", "review_application"),
+        _permission("members", "view_membershipapplication"),
+        _permission("members", "change_memberprofile"),
+        _permission("members", "view_memberprofile"),
+    )
+    for page in [home, *home.get_translations()]:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            _grant_page(editors, page, codename)
+    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+        for action in ("add", "change", "choose", "delete"):
+            _grant_collection(editors, root_collection, app_label, f"{action}_{model}")
+
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    task = GroupApprovalTask.objects.filter(name="Editors approve").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Editors approve")
+        task.groups.set([editors])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
+    # On the home page, so every page on the site goes through review when a member submits it.
+    for page in [home, *home.get_translations()]:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    return members, editors, workflow
