@@ -6,6 +6,7 @@ filters exactly as the page it was copied from.
 """
 
 import re
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -87,3 +88,10 @@ class EventFilterForm(forms.Form):
         if data.get("month"):
             queryset = queryset.in_month(*data["month"])
         return queryset
+
+    def feed_query(self):
+        """'?region=wales' for subscription links: the valid filters, without the month (feeds run on)."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        params = {key: value for key, value in self.cleaned_data.items() if value and key != "month"}
+        return "?" + urlencode(params) if params else ""

@@ -14,6 +14,7 @@ from html import unescape
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 from wagtail.models import Site
@@ -111,11 +112,12 @@ def build_calendar(events, *, request, title=None):
     return calendar
 
 
-def calendar_response(request, events, *, filename, title=None):
+def calendar_response(request, events, *, filename, title=None, private=False):
     events = list(events.prefetch_related("topics") if hasattr(events, "prefetch_related") else events)
     body = build_calendar(events, request=request, title=title).to_ical()
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     # inline: a subscribing calendar app reads it; a browser offers to open it in the calendar.
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    response["Cache-Control"] = "public, max-age=300"
+    # Calendar apps poll; five minutes in a shared cache is harmless, unless the page is private.
+    patch_cache_control(response, max_age=300, **({"private": True} if private else {"public": True}))
     return response

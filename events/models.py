@@ -566,7 +566,7 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, SocialFieldsMixin, Topics
     def ical_route(self, request):
         from .ical import calendar_response
 
-        return calendar_response(request, [self], filename=self.slug)
+        return calendar_response(request, [self], filename=self.slug, private=self.get_view_restrictions().exists())
 
 
 @receiver(page_published, sender=EventPage)
@@ -647,6 +647,7 @@ class EventIndexPage(RoutablePageMixin, Page):
                 "page_obj": page_obj,
                 "events": page_obj.object_list,
                 "options": {**self.filter_options, "months": months},
+                "feed_query": form.feed_query(),
                 "now": now,
             },
         )
@@ -697,7 +698,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         from .ical import calendar_response
 
         events = self._feed_events(request).select_related("region")
-        return calendar_response(request, events, filename="events", title=self.title)
+        return calendar_response(
+            request, events, filename="events", title=self.title, private=self.get_view_restrictions().exists()
+        )
 
     @path("feed/", name="feed")
     def feed_default(self, request):
