@@ -53,6 +53,9 @@ def test_calendar_passes_axe_and_moves_between_months(page, events_site, console
     table = page.get_by_role("table")
     expect(table.locator("caption")).to_contain_text(month)
     expect(table.get_by_role("columnheader")).to_have_count(7)
+    # On a phone the table scrolls inside its own box; the page itself never scrolls sideways.
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert_accessible(page)
     page.get_by_role("link", name="next month").click()
     expect(page.locator("h1")).not_to_have_text(f"Events calendar: {month}")

@@ -165,3 +165,24 @@ class TestFeeds:
             feed = feedparser.parse(client.get(f"/en/events/feed/{kind}/").content)
             assert [entry.title for entry in feed.entries] == ["Soon"]
         assert client.get("/en/events/feed/").status_code == 301
+
+
+class TestCaching:
+    def test_public_calendar_files_may_be_cached_briefly(self, client, event_factory):
+        event = event_factory()
+        for url in (event.url + "ical/", "/en/events/ical/"):
+            cache_control = client.get(url)["Cache-Control"]
+            assert "public" in cache_control and "max-age=300" in cache_control
+
+    def test_a_private_events_calendar_file_is_never_put_in_a_shared_cache(self, client, index, event_factory):
+        from wagtail.models import PageViewRestriction
+
+        from tests.factories import UserFactory
+
+        event = event_factory()
+        PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+        assert client.get(event.url + "ical/").status_code == 302  # to the login page
+        client.force_login(UserFactory())
+        response = client.get(event.url + "ical/")
+        assert response.status_code == 200 and b"BEGIN:VCALENDAR" in response.content
+        assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]

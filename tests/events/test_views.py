@@ -331,3 +331,16 @@ def test_the_home_page_shows_upcoming_events(client, index):
     assert "Upcoming events" in html
     assert card_titles(html) == ["Soon"]
     assert EventPage.objects.count() == 2
+
+
+def test_events_appear_on_their_topic_page(client, event_factory):
+    event_factory(title="Safety walk", topics=["Patient safety"], start=london(2026, 6, 20, 10, 0))
+    html = client.get("/en/topics/patient-safety/").content.decode()
+    assert card_titles(html) == ["Safety walk"]
+    assert "Sat 20 Jun 2026" in html
+
+
+def test_subscription_links_leave_out_filters_that_could_not_be_used(client, index):
+    html = client.get("/en/events/?region=nowhere&page=2").content.decode()
+    assert 'href="/en/events/ical/" type="text/calendar">All upcoming events (iCalendar)</a>' in html
+    assert "ical/?region=nowhere" not in html
