@@ -291,7 +291,7 @@ EVENTS = [
         "venue": "birmingham",
         "organiser": "kwame-boateng",
         "topics": ["Health inequalities"],
-        "capacity": "Registration closed",
+        "capacity": "Six teams of up to eight people",
         "closed": True,
         "intro": "Teams from six areas spend two days testing changes that make services easier to reach.",
         "programme": [
