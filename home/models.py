@@ -90,7 +90,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Each content issue adds its index page type here.
-    subpage_types = ["home.StandardPage", "blog.BlogIndexPage", "blog.MemberStoryIndexPage"]
+    subpage_types = ["home.StandardPage", "blog.BlogIndexPage", "blog.MemberStoryIndexPage", "events.EventIndexPage"]
     max_count_per_parent = 1
 
     content_panels = [
@@ -147,7 +147,7 @@ class StandardPage(Page):
     body = StreamField(BodyBlock(), blank=True)
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage", "blog.BlogIndexPage", "blog.MemberStoryIndexPage"]
+    subpage_types = ["home.StandardPage"]
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from members.setup import ensure_groups_and_workflow
 from qsite.demo.blog import build_blog
 from qsite.demo.members import DEMO_LOGINS, build_members
+from qsite.demo.events import build_events
 from qsite.demo.people import build_people
 from qsite.demo.site import build_site, order_menu
 from qsite.setup import setup_site
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         pages = build_site(home, scale=scale)
         people = build_people(home.locale)
         blog = build_blog(home, people, scale=scale)
+        events = build_events(home, people, scale=scale)
         order_menu(home)
         # Again, now that the index pages members write under exist.
         ensure_groups_and_workflow(home)
@@ -59,6 +61,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role.capitalize()} login: {email} / {password}  (at /en/accounts/login/)")
         self.stdout.write(f"  Members created: {members_created}")
         self.stdout.write(f"  Blog posts created: {blog['posts_created']}, member stories: {blog['stories_created']}")
+        self.stdout.write(f"  Events created: {events['events_created']}")
         if pages["scaled_pages"]:
             self.stdout.write(f"  Generated {pages['scaled_pages']} extra pages.")
 
