@@ -78,7 +78,12 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Each content issue adds its index page type here.
-    subpage_types = ["home.StandardPage", "blog.BlogIndexPage", "blog.MemberStoryIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "blog.BlogIndexPage",
+        "blog.MemberStoryIndexPage",
+        "insights.InsightIndexPage",
+    ]
     max_count_per_parent = 1
 
     content_panels = [
