@@ -65,3 +65,20 @@ def test_site_settings_show_the_accessible_format_field(editor, site):
     response = editor.get(f"/admin/settings/qsite/sitesettings/{site.pk}/")
     assert response.status_code == 200
     assert "accessible_format_url" in response.content.decode()
+
+
+def test_a_preview_shows_unsaved_documents_and_picks(index, project):
+    """Editors preview before publishing: inline rows that are not saved yet must still show."""
+    from insights.models import InsightDocument, InsightPage, RelatedInsight
+
+    from .conftest import make_document
+
+    other = add_insight(index, "Already published")
+    page = InsightPage(title="Draft insight", slug="draft-insight", intro="Soon.", project=project, locale=index.locale)
+    page.depth, page.path = index.depth + 1, index.path + "ZZZZ"
+    page.set_url_path(index)
+    page.documents.add(InsightDocument(document=make_document(), label="Unsaved report", language="en"))
+    page.related_links.add(RelatedInsight(insight=other))
+    html = page.make_preview_request().content.decode()
+    assert "Unsaved report</a>" in html
+    assert "Already published" in html.split("Related insights")[1]
