@@ -422,6 +422,16 @@ class InsightIndexPage(RoutablePageMixin, Page):
         """Projects in this language that have at least one live output here."""
         return Project.objects.filter(locale_id=self.locale_id, pk__in=self.insights().values("project"))
 
+    def get_sitemap_urls(self, request=None):
+        """The index, then each project's page, so search engines find the project listings too."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [
+            {"location": base + self.reverse_subpage("project", args=[project.slug])}
+            for project in self.projects().only("slug")
+        ]
+        return urls
+
     @cached_property
     def filter_options(self):
         insights = self.insights()

@@ -241,3 +241,10 @@ def test_a_project_cannot_end_before_it_starts(home):
     project = Project(locale=home.locale, slug="x", name="X", start_year=2024, end_year=2020, summary="S")
     with pytest.raises(ValidationError, match="cannot finish before it starts"):
         project.full_clean()
+
+
+def test_the_sitemap_lists_insights_and_each_projects_page(client, index, project):
+    page = add_insight(index, project=project)
+    body = client.get("/sitemap.xml").content.decode()
+    assert f"{page.url}</loc>" in body
+    assert "/en/insights/projects/waiting-well/</loc>" in body
