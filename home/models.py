@@ -90,7 +90,13 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Each content issue adds its index page type here.
-    subpage_types = ["home.StandardPage", "blog.BlogIndexPage", "blog.MemberStoryIndexPage", "events.EventIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "blog.BlogIndexPage",
+        "blog.MemberStoryIndexPage",
+        "events.EventIndexPage",
+        "insights.InsightIndexPage",
+    ]
     max_count_per_parent = 1
 
     content_panels = [

@@ -1,5 +1,6 @@
 """Site-wide models: settings editors change in the admin, and the regions every app shares."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -8,6 +9,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import TranslatableMixin
 
 from .blocks import SocialLinkBlock
+
+
+def validate_link_address(value):
+    """A web address, an email link or a path on this site; nothing a browser would run."""
+    if not value.startswith(("https://", "http://", "mailto:", "/")) or value.startswith("//"):
+        raise ValidationError(_("Enter an address starting with https://, mailto: or /."))
 
 
 @register_setting(icon="cog")
@@ -46,6 +53,17 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("A public address for questions, shown in the footer."),
     )
+    accessible_format_url = models.CharField(
+        _("accessible format requests"),
+        max_length=300,
+        blank=True,
+        validators=[validate_link_address],
+        help_text=_(
+            "Where readers ask for a document in another format (large print, easy read, audio, another language): "
+            "a page such as /en/accessibility/, a web address, or mailto:someone@example.org. "
+            "Shown beside every insight's downloads; leave empty to hide the link."
+        ),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("footer_text"), FieldPanel("contact_email")], heading=_("Footer")),
@@ -55,6 +73,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Key pages"),
         ),
         FieldPanel("directory_is_public"),
+        FieldPanel("accessible_format_url"),
     ]
 
     class Meta:

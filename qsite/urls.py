@@ -6,10 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from insights.views import serve_document
 from qsite import topics
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's download view with private caching for members-only files; see insights/views.py.
+    path("documents/<int:document_id>/<str:document_filename>", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

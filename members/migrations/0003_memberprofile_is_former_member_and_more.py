@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('members', '0002_initial'),
-        ('qsite', '0003_sitesettings_directory_is_public'),
+        ('qsite', '0003_site_settings_additions'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

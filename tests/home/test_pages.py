@@ -98,12 +98,13 @@ class TestHomePage:
         for n in range(3):
             StandardPageFactory(parent=home, show_in_menus=True, slug=f"menu-{n}")
         client.get("/en/")  # warm per-process caches (content types, site root paths)
-        # 14 = site + active locale + page route + alias check + view restrictions (Wagtail's serve),
+        # 16 = site + active locale + page route + alias check + view restrictions (Wagtail's serve),
         # blog section: view restrictions + posts (empty here, so nothing to prefetch),
         # events section: view restrictions + upcoming events (empty, likewise),
+        # insights section: the same two,
         # locale of the localized root + menu restrictions + menu pages + menu locale (main_nav),
         # site settings (footer). None of them depends on how many pages there are.
-        with django_assert_num_queries(14) as few:
+        with django_assert_num_queries(16) as few:
             client.get("/en/")
         for n in range(3, 15):
             StandardPageFactory(parent=home, show_in_menus=True, slug=f"menu-{n}")
