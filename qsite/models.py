@@ -38,6 +38,14 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Where the footer's 'Get updates' link goes."),
     )
+    comments_close_after_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Close comments automatically this many days after a page is first published. "
+            "Leave empty to keep comments open until an editor closes them on the page."
+        ),
+    )
     contact_email = models.EmailField(
         blank=True,
         help_text=_("A public address for questions, shown in the footer."),
@@ -50,6 +58,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("comments_policy_page"), FieldPanel("newsletter_page")],
             heading=_("Key pages"),
         ),
+        FieldPanel("comments_close_after_days", heading=_("Close comments after (days)")),
     ]
 
     class Meta:

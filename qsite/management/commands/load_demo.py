@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from qsite.demo.blog import build_blog
+from qsite.demo.comments import build_comments
 from qsite.demo.people import build_people
 from qsite.demo.site import build_site
 from qsite.setup import setup_site
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         pages = build_site(home, scale=scale)
         people = build_people(home.locale)
         blog = build_blog(home, people, scale=scale)
+        comments = build_comments(blog, people)
         admin = self.ensure_admin()
 
         self.stdout.write(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f}s at scale {scale}."))
@@ -49,6 +51,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  Admin:     {settings.WAGTAILADMIN_BASE_URL}/admin/")
         self.stdout.write(f"  Log in as: {admin.get_username()} / {DEMO_ADMIN['password']}")
         self.stdout.write(f"  Blog posts created: {blog['posts_created']}, member stories: {blog['stories_created']}")
+        self.stdout.write(f"  Comments created: {comments}")
         if pages["scaled_pages"]:
             self.stdout.write(f"  Generated {pages['scaled_pages']} extra pages.")
 
