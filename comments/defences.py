@@ -35,7 +35,13 @@ def max_links():
 
 
 def client_ip(request):
-    """The address that sent the request. Behind a proxy, gunicorn's forwarded_allow_ips sets it."""
+    """The reader's address. Behind N trusted proxies (COMMENTS_TRUSTED_PROXIES = N) it is the Nth
+    address from the right of X-Forwarded-For: the one our own outermost proxy saw. Entries further
+    left are written by the client and could be forged to dodge the rate limit."""
+    proxies = setting("TRUSTED_PROXIES", 0)
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and forwarded:
+        return forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
     return request.META.get("REMOTE_ADDR", "") or ""
 
 

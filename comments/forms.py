@@ -66,6 +66,10 @@ class CommentForm(forms.Form):
         return defences.max_length()
 
     @property
+    def max_length_display(self):
+        return f"{defences.max_length():,}"
+
+    @property
     def is_member(self):
         return "email" not in self.fields
 

@@ -85,10 +85,8 @@ class CommentsMenuItem(MenuItem):
         waiting = Comment.objects.pending().count()
         label = self.label
         if waiting:
-            label = ngettext("%(label)s (%(count)s waiting)", "%(label)s (%(count)s waiting)", waiting) % {
-                "label": self.label,
-                "count": waiting,
-            }
+            # The sidebar has no badge slot and cuts long labels, so the count goes in brackets.
+            label = f"{self.label} ({waiting})"
         return LinkMenuItem(
             self.name, label, self.url, icon_name=self.icon_name, classname=self.classname, attrs=self.attrs
         )

@@ -42,7 +42,11 @@
     shown.classList.toggle("field__count--over", length() > max);
 
     // After a failed post, take keyboard and screen-reader users straight to what went wrong.
-    var errors = document.getElementById("comment-errors");
-    var notice = document.getElementById("comment-notice");
-    (errors || notice || { focus: function () {} }).focus();
+    // Wait for the load event: the browser's own jump to the #fragment would otherwise take focus back.
+    var target = document.getElementById("comment-errors") || document.getElementById("comment-notice");
+    if (target) {
+        window.addEventListener("load", function () {
+            target.focus();
+        });
+    }
 })();

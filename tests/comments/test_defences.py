@@ -304,3 +304,14 @@ def test_nothing_posted_is_shown_before_approval(client, post):
     approved(post, "Only this")
     html = client.get(post.url).content.decode()
     assert "Only this" in html and "1 comment" in html and "First" not in html
+
+
+def test_without_trusted_proxies_x_forwarded_for_is_ignored(rf):
+    request = rf.post("/", HTTP_X_FORWARDED_FOR="1.2.3.4", REMOTE_ADDR="10.0.0.1")
+    assert defences.client_ip(request) == "10.0.0.1"
+
+
+@override_settings(COMMENTS_TRUSTED_PROXIES=1)
+def test_behind_one_proxy_the_address_it_saw_is_used_and_forged_entries_are_not(rf):
+    request = rf.post("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.5", REMOTE_ADDR="10.0.0.1")
+    assert defences.client_ip(request) == "203.0.113.5"
