@@ -7,6 +7,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 
 from qsite.models import SiteSettings
+from qsite.pages import CommentableMixin
 
 from .. import defences
 from ..forms import CommentForm
@@ -71,7 +72,10 @@ def _pop_notice(request, page):
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comments_section(context):
     request = context["request"]
-    page = context["page"]
+    page = context.get("page")
+    if not isinstance(page, CommentableMixin) or page.pk is None:
+        # Included on a page type that has not opted in, or an unsaved page in an admin preview.
+        return {"disabled": True}
     user = request.user
     site_settings = SiteSettings.for_request(request)
 

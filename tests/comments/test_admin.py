@@ -309,3 +309,16 @@ def test_editors_can_add_to_the_block_list(client, editor):
     )
     assert response.status_code == 302
     assert BlockedTerm.objects.get().value == "junk.example"
+
+
+def test_page_editor_has_the_comment_settings_on_the_settings_tab(client, admin_user, post, story):
+    client.force_login(admin_user)
+    for page in (post, story):
+        html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+        assert 'name="comments_open"' in html and 'name="comments_closed_message"' in html
+
+
+def test_site_settings_offer_automatic_closing(client, admin_user, site):
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailsettings:edit", args=["qsite", "sitesettings", site.pk])).content.decode()
+    assert 'name="comments_close_after_days"' in html

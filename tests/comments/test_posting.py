@@ -291,3 +291,31 @@ def test_reply_to_a_comment_not_shown_on_this_page_is_refused_and_keeps_the_text
     assert "The comment you are replying to is not on this page." in html
     assert "My reply text" in html
     assert Comment.objects.filter(body="My reply text").count() == 0
+
+
+def test_reply_links_are_offered_on_comments_but_not_on_replies_or_closed_pages(client, post):
+    parent = approved(post, "Top level")
+    reply = approved(post, "A reply", parent=parent)
+    html = comments_section(client.get(post.url))
+    assert f"?reply_to={parent.pk}#comment-form" in html
+    assert f"?reply_to={reply.pk}#comment-form" not in html
+    post.comments_open = False
+    post.save()
+    assert "?reply_to=" not in comments_section(client.get(post.url))
+
+
+def test_the_include_renders_nothing_on_a_page_type_that_has_not_opted_in(rf, home):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import engines
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    html = engines["django"].from_string('{% include "includes/comments.html" %}').render({"page": home}, request)
+    assert html.strip() == ""
+
+
+def test_reply_to_value_that_is_not_a_comment_is_ignored(client, post):
+    for value in ["abc", "%00", "-1", "99999999999999999999", "<script>"]:
+        response = client.get(post.url, {"reply_to": value})
+        assert response.status_code == 200
+        assert "Leave a comment" in response.content.decode()
