@@ -233,7 +233,9 @@ def test_posting_to_a_closed_page_is_refused_with_the_message_and_keeps_the_text
     closed = make_post(blog_index, title="Closed two", comments_open=False)
     response = send(client, closed, body="Words I typed")
     assert response.status_code == 403
-    assert "Comments are closed on this page." in response.content.decode()
+    html = response.content.decode()
+    assert "Comments are closed on this page." in html
+    assert "Here is what you wrote" in html and "Words I typed" in html
     assert Comment.objects.count() == 0
 
 
