@@ -28,6 +28,7 @@ from qsite.models import Region
 from qsite.pages import (
     AuthorsMixin,
     BaseAuthor,
+    CommentableMixin,
     ListingFieldsMixin,
     ReadingTimeMixin,
     SocialFieldsMixin,
@@ -85,7 +86,9 @@ class BlogPageQuerySet(PageQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
-class BlogPage(ListingFieldsMixin, SocialFieldsMixin, ReadingTimeMixin, AuthorsMixin, TopicsMixin, Page):
+class BlogPage(
+    ListingFieldsMixin, SocialFieldsMixin, ReadingTimeMixin, AuthorsMixin, TopicsMixin, CommentableMixin, Page
+):
     date = models.DateField(
         _("post date"),
         default=timezone.localdate,
@@ -354,7 +357,7 @@ class MemberStoryQuerySet(PageQuerySet):
         return self.filter(region__slug=slug)
 
 
-class MemberStoryPage(ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, Page):
+class MemberStoryPage(ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, CommentableMixin, Page):
     member = models.ForeignKey(
         "members.MemberProfile",
         null=True,

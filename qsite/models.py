@@ -49,6 +49,14 @@ class SiteSettings(BaseSiteSetting):
         default=False,
         help_text=_("Let anyone see the member directory. Off: only logged-in members can."),
     )
+    comments_close_after_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Close comments automatically this many days after a page is first published. "
+            "Leave empty to keep comments open until an editor closes them on the page."
+        ),
+    )
     contact_email = models.EmailField(
         blank=True,
         help_text=_("A public address for questions, shown in the footer."),
@@ -74,6 +82,7 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("directory_is_public"),
         FieldPanel("accessible_format_url"),
+        FieldPanel("comments_close_after_days", heading=_("Close comments after (days)")),
     ]
 
     class Meta:

@@ -5,9 +5,11 @@ fields. Nothing here imports a content app: related models are named by string.
 """
 
 import math
+from datetime import timedelta
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -184,3 +186,48 @@ def specific_for_cards(pages):
             queryset = queryset.for_cards()
         specific.update((page.pk, page) for page in queryset)
     return [specific[page.pk] for page in pages if page.pk in specific]
+
+
+class CommentableMixin(models.Model):
+    """Opts a page type into moderated comments (the `comments` app).
+
+    Adopting it is one base class plus `{% include "includes/comments.html" %}` in the template:
+    its fields sit on the Settings tab through `settings_panels`, which page types rarely override.
+    """
+
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Untick to stop new comments. Comments already published stay visible."),
+    )
+    comments_closed_message = models.CharField(
+        _("message when comments are closed"),
+        max_length=250,
+        blank=True,
+        help_text=_("Shown instead of the form when comments are closed. Leave empty for a standard message."),
+    )
+
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel([FieldPanel("comments_open"), FieldPanel("comments_closed_message")], heading=_("Comments")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def comments_close_at(self, site_settings):
+        """When comments close by themselves (None: never), from the site's 'close after N days' setting."""
+        days = getattr(site_settings, "comments_close_after_days", None)
+        if not days or not self.first_published_at:
+            return None
+        return self.first_published_at + timedelta(days=days)
+
+    def comments_are_open(self, site_settings, now=None):
+        if not self.comments_open:
+            return False
+        close_at = self.comments_close_at(site_settings)
+        return close_at is None or (now or timezone.now()) < close_at
+
+    @property
+    def comments_closed_text(self):
+        return self.comments_closed_message or _("Comments are closed on this page.")

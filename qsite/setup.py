@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
+from comments.setup import ensure_editors_group
 from home.models import HomePage
 from members.setup import ensure_groups_and_workflow
 from qsite.models import DEFAULT_REGIONS, Region
@@ -83,6 +84,7 @@ def setup_site():
     root = ensure_root()
     home = ensure_home(root, locales[settings.LANGUAGE_CODE])
     ensure_regions(locales[settings.LANGUAGE_CODE])
+    ensure_editors_group()
     site = ensure_site(home)
     ensure_groups_and_workflow(home)
     return site

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("topics/<slug:slug>/feed/atom/", topics.topic_feed, {"kind": "atom"}, name="topic_atom"),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
+    path("comments/", include("comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,9 +7,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from members.setup import ensure_groups_and_workflow
 from qsite.demo.blog import build_blog
-from qsite.demo.members import DEMO_LOGINS, build_members
+from qsite.demo.comments import build_comments
 from qsite.demo.events import build_events
 from qsite.demo.insights import build_insights
+from qsite.demo.members import DEMO_LOGINS, build_members
 from qsite.demo.people import build_people
 from qsite.demo.site import build_site, order_menu
 from qsite.setup import setup_site
@@ -49,6 +50,8 @@ class Command(BaseCommand):
         blog = build_blog(home, people, scale=scale)
         events = build_events(home, people, scale=scale)
         insights = build_insights(home, people, scale=scale)
+        # Before order_menu, which moves the index pages and so changes their tree paths.
+        comments = build_comments(blog, people)
         order_menu(home)
         # Again, now that the index pages members write under exist.
         ensure_groups_and_workflow(home)
@@ -65,6 +68,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  Blog posts created: {blog['posts_created']}, member stories: {blog['stories_created']}")
         self.stdout.write(f"  Events created: {events['events_created']}")
         self.stdout.write(f"  Insights created: {insights['insights_created']}")
+        self.stdout.write(f"  Comments created: {comments}")
         if pages["scaled_pages"]:
             self.stdout.write(f"  Generated {pages['scaled_pages']} extra pages.")
 

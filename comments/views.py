@@ -1,0 +1,76 @@
+"""The public form's target. Posting never publishes: a comment is stored for moderation and the
+reader is sent back to the page (post/redirect/get) with a notice; on any problem the page is shown
+again with the form, what was typed and the errors beside the fields."""
+
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from qsite.models import SiteSettings
+from qsite.pages import CommentableMixin
+
+from . import defences, services
+from .forms import CommentForm
+
+NOTICE_KEY = "comments_notice"
+
+
+def commentable_page(raw_id):
+    """The live, public, commentable page with this id, or None for anything else a form could send."""
+    try:
+        page_id = int(str(raw_id).strip())
+    except ValueError:
+        return None
+    if not 0 < page_id < 2**31:
+        return None
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    return page if isinstance(page, CommentableMixin) else None
+
+
+def show_page_with_form(request, page, form, status=200):
+    """The page as a reader sees it, with the submitted form (and its errors) in the comments section."""
+    context = page.get_context(request)
+    context["comment_form"] = form
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def thanks(request, page, comment):
+    request.session[NOTICE_KEY] = {"page": page.pk, "comment": comment.pk if comment else None}
+    return HttpResponseRedirect(page.get_url(request) + "#comment-notice")
+
+
+@require_POST
+def post_comment(request):
+    page = commentable_page(request.POST.get("page", ""))
+    if page is None:
+        return TemplateResponse(
+            request,
+            "comments/unavailable.html",
+            {"body": request.POST.get("body", "").replace("\x00", "")[: defences.max_length() * 2]},
+            status=404,
+        )
+
+    form = CommentForm(request.POST, user=request.user, page=page)
+    if request.POST.get("website"):
+        # A bot filled in the honeypot. Say the usual thanks so it learns nothing; store nothing.
+        return thanks(request, page, None)
+    if not page.comments_are_open(SiteSettings.for_request(request)):
+        form.is_valid()
+        form.add_error(None, page.comments_closed_text)
+        return show_page_with_form(request, page, form, status=403)
+    if defences.rate_limited(request):
+        form.is_valid()
+        form.add_error(
+            None, _("You have posted several comments in the last few minutes. Please wait a while and try again.")
+        )
+        return show_page_with_form(request, page, form, status=429)
+    if not form.is_valid():
+        return show_page_with_form(request, page, form)
+    try:
+        comment = services.submit(form, request, page)
+    except services.DuplicateComment:
+        form.add_error("body", _("You have already posted this comment on this page."))
+        return show_page_with_form(request, page, form)
+    return thanks(request, page, comment if form.is_member else None)
