@@ -32,7 +32,7 @@ from members.models import MemberProfile
 from qsite.blocks import BodyBlock
 from qsite.feeds import feed_response
 from qsite.models import Region
-from qsite.pages import ListingFieldsMixin, SocialFieldsMixin, TopicsMixin
+from qsite.pages import CommentableMixin, ListingFieldsMixin, SocialFieldsMixin, TopicsMixin
 
 from .timing import last_local_day, local_midnight, month_bounds, today_starts
 
@@ -130,7 +130,7 @@ EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 # --- The event ---------------------------------------------------------------------------
 
 
-class EventPage(RoutablePageMixin, ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, Page):
+class EventPage(RoutablePageMixin, ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, CommentableMixin, Page):
     event_type = models.CharField(
         max_length=20,
         choices=EventType.choices,

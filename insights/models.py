@@ -34,6 +34,7 @@ from qsite.models import Region, SiteSettings
 from qsite.pages import (
     AuthorsMixin,
     BaseAuthor,
+    CommentableMixin,
     ListingFieldsMixin,
     ReadingTimeMixin,
     SocialFieldsMixin,
@@ -222,7 +223,9 @@ class InsightPageQuerySet(PageQuerySet):
 InsightPageManager = PageManager.from_queryset(InsightPageQuerySet)
 
 
-class InsightPage(ListingFieldsMixin, SocialFieldsMixin, ReadingTimeMixin, AuthorsMixin, TopicsMixin, Page):
+class InsightPage(
+    ListingFieldsMixin, SocialFieldsMixin, ReadingTimeMixin, AuthorsMixin, TopicsMixin, CommentableMixin, Page
+):
     output_type = models.CharField(
         max_length=20,
         choices=OutputType.choices,

@@ -68,7 +68,7 @@ def test_form_links_to_comments_policy_and_invites_members_to_log_in(client, pos
     settings.save()
     section = comments_section(client.get(post.url))
     assert f'href="{home.url}">Read our comments policy' in section
-    assert "/admin/login/?next=%2Fen%2Fblog%2Fhuddles-that-work%2F%23comment-form" in section
+    assert "/en/accounts/login/?next=%2Fen%2Fblog%2Fhuddles-that-work%2F%23comment-form" in section
 
 
 def test_member_stories_are_commentable_too(client, story):

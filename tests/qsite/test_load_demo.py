@@ -47,7 +47,7 @@ def test_builds_the_page_tree_settings_and_admin_login():
     # Wagtail's own "Welcome" page is replaced by ours.
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
     menu = list(Page.objects.child_of(home).in_menu().values_list("slug", flat=True))
-    assert menu == ["blog", "new-member-stories", "about", "get-involved"]
+    assert menu == ["blog", "new-member-stories", "events", "insights", "about", "get-involved"]
     assert BlogPage.objects.live().count() >= 25
     assert MemberStoryPage.objects.live().count() >= 10
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
