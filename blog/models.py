@@ -387,6 +387,7 @@ class MemberStoryPage(ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, Commen
 
     parent_page_types = ["blog.MemberStoryIndexPage"]
     subpage_types = []
+    credited_profile_field = "member"  # listed on the member's profile page
 
     objects = PageManager.from_queryset(MemberStoryQuerySet)()
 

@@ -241,6 +241,7 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, SocialFieldsMixin, Topics
     publish_count = models.PositiveIntegerField(default=0, editable=False)
 
     parent_page_types = ["events.EventIndexPage"]
+    credited_profile_field = "organiser_profile"  # listed on the organiser's profile page
     subpage_types = []
 
     objects = EventPageManager()

@@ -154,6 +154,12 @@ def pages_by_author(profile):
     for model in _models_with(AuthorsMixin):
         author_model = model._meta.get_field("authors").related_model
         condition |= Q(pk__in=author_model.objects.filter(profile=profile).values("page_id"))
+    # Page types that credit one person in a field of their own (a story's member, an event's organiser)
+    # name that field in `credited_profile_field`.
+    for model in get_page_models():
+        field = getattr(model, "credited_profile_field", None)
+        if field and not model._meta.abstract:
+            condition |= Q(pk__in=model.objects.filter(**{field: profile}).values("pk"))
     return Page.objects.live().public().filter(condition)
 
 

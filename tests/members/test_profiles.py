@@ -276,3 +276,19 @@ class TestYourData:
 
     def test_anonymous_visitors_cannot_download_anything(self, client, site):
         assert client.get("/en/members/account/my-data.json").status_code == 302
+
+
+def test_profile_lists_the_members_posts_stories_and_events(client, member, sections, home):
+    from events.models import EventIndexPage
+    from tests.events.conftest import make_event
+    from tests.factories import MemberStoryPageFactory
+
+    profile = MemberProfile.objects.get(user=member)
+    BlogPageFactory(parent=sections["blog"], title="Mo's blog post", authors=[profile])
+    MemberStoryPageFactory(parent=sections["stories"], title="Mo's story", member=profile)
+    events = EventIndexPage(title="Events", slug="events", intro="Things to come to.")
+    home.add_child(instance=events)
+    make_event(events, title="Mo's workshop", organiser_profile=profile, organiser_name="", publish=True)
+    html = client.get("/en/members/mo-member/").content.decode()
+    for title in ("Mo&#x27;s blog post", "Mo&#x27;s story", "Mo&#x27;s workshop"):
+        assert title in html
