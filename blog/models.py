@@ -24,6 +24,7 @@ from wagtail.search import index
 from members.models import MemberProfile
 from qsite.blocks import BodyBlock
 from qsite.feeds import feed_response
+from qsite.filters import KnownSlugField
 from qsite.models import Region
 from qsite.pages import (
     AuthorsMixin,
@@ -217,29 +218,11 @@ class BlogPage(
 class BlogFilterForm(forms.Form):
     """The index's filters, read from the query string. Unknown values are errors, shown to the reader."""
 
-    topic = forms.SlugField(required=False)
-    author = forms.SlugField(required=False)
-    region = forms.SlugField(required=False)
+    topic = KnownSlugField(Tag.objects.all(), _("There is no topic called “%(slug)s”."))
+    author = KnownSlugField(MemberProfile.objects.all(), _("There is no author called “%(slug)s”."))
+    region = KnownSlugField(Region.objects.all(), _("There is no region called “%(slug)s”."))
     year = forms.IntegerField(required=False, min_value=1990, max_value=2100)
     month = forms.IntegerField(required=False, min_value=1, max_value=12)
-
-    def clean_topic(self):
-        slug = self.cleaned_data["topic"]
-        if slug and not Tag.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no topic called “%(slug)s”."), params={"slug": slug})
-        return slug
-
-    def clean_author(self):
-        slug = self.cleaned_data["author"]
-        if slug and not MemberProfile.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no author called “%(slug)s”."), params={"slug": slug})
-        return slug
-
-    def clean_region(self):
-        slug = self.cleaned_data["region"]
-        if slug and not Region.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no region called “%(slug)s”."), params={"slug": slug})
-        return slug
 
     def clean(self):
         cleaned = super().clean()
@@ -438,13 +421,7 @@ class MemberStoryPage(ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, Commen
 
 
 class StoryFilterForm(forms.Form):
-    region = forms.SlugField(required=False)
-
-    def clean_region(self):
-        slug = self.cleaned_data["region"]
-        if slug and not Region.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no region called “%(slug)s”."), params={"slug": slug})
-        return slug
+    region = KnownSlugField(Region.objects.all(), _("There is no region called “%(slug)s”."))
 
 
 class MemberStoryIndexPage(RoutablePageMixin, Page):

@@ -12,6 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from qsite.filters import KnownSlugField
 from qsite.models import Region
 
 from .models import EventFormat, EventType
@@ -31,13 +32,15 @@ class EventFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("There is no event format called “%(value)s”.")},
     )
-    region = forms.SlugField(
-        required=False,
+    region = KnownSlugField(
+        Region.objects.all(),
+        _("There is no region called “%(slug)s”."),
         max_length=80,
         error_messages={"invalid": _("A region is written in lower-case letters, numbers and hyphens.")},
     )
-    topic = forms.SlugField(
-        required=False,
+    topic = KnownSlugField(
+        Tag.objects.all(),
+        _("There is no topic called “%(slug)s”."),
         max_length=100,
         error_messages={"invalid": _("A topic is written in lower-case letters, numbers and hyphens.")},
     )
@@ -48,18 +51,6 @@ class EventFilterForm(forms.Form):
         if not with_month:
             # The calendar's month is in its address, so a month filter there would contradict it.
             del self.fields["month"]
-
-    def clean_region(self):
-        slug = self.cleaned_data["region"]
-        if slug and not Region.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no region called “%(slug)s”."), params={"slug": slug})
-        return slug
-
-    def clean_topic(self):
-        slug = self.cleaned_data["topic"]
-        if slug and not Tag.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no topic called “%(slug)s”."), params={"slug": slug})
-        return slug
 
     def clean_month(self):
         value = self.cleaned_data["month"]

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from qsite.filters import KnownSlugField
 from qsite.models import Region
 
 from .models import OutputType, Project
@@ -18,28 +19,10 @@ class InsightFilterForm(forms.Form):
         # The value is not repeated back: it may be anything a link or a bot put there.
         error_messages={"invalid_choice": _("Choose an output type from the list.")},
     )
-    project = forms.SlugField(required=False, max_length=80)
-    topic = forms.SlugField(required=False, max_length=100)
-    region = forms.SlugField(required=False, max_length=80)
+    project = KnownSlugField(Project.objects.all(), _("There is no project called “%(slug)s”."), max_length=80)
+    topic = KnownSlugField(Tag.objects.all(), _("There is no topic called “%(slug)s”."), max_length=100)
+    region = KnownSlugField(Region.objects.all(), _("There is no region called “%(slug)s”."), max_length=80)
     year = forms.IntegerField(required=False, min_value=1990, max_value=2100)
-
-    def clean_project(self):
-        slug = self.cleaned_data["project"]
-        if slug and not Project.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no project called “%(slug)s”."), params={"slug": slug})
-        return slug
-
-    def clean_topic(self):
-        slug = self.cleaned_data["topic"]
-        if slug and not Tag.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no topic called “%(slug)s”."), params={"slug": slug})
-        return slug
-
-    def clean_region(self):
-        slug = self.cleaned_data["region"]
-        if slug and not Region.objects.filter(slug=slug).exists():
-            raise forms.ValidationError(_("There is no region called “%(slug)s”."), params={"slug": slug})
-        return slug
 
     def filter(self, queryset):
         """The queryset narrowed by every filter; nothing at all if any filter is invalid."""
