@@ -7,9 +7,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Two processes (pytest-xdist): the machine has two cores. PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-dev system-deps lint format migrate demo deploy-check collectstatic ci clean
+.PHONY: help run test install install-dev system-deps lint format migrate demo deploy-check collectstatic bench loadtest messages ci clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,7 +46,7 @@ run: demo  ## Set up everything and serve the demo site on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev system-deps  ## Install everything and run the whole test suite (browser tests included)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev  ## ruff (lint and format check) and template indentation
 	$(BIN)/ruff check .
@@ -66,8 +68,25 @@ collectstatic: install  ## Build hashed, compressed static files into staticfile
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-q.example.org} \
 	$(BIN)/python manage.py collectstatic --no-input --settings=qsite.settings.production
 
+BENCH_ARGS ?=
+bench: install  ## Benchmark every page type under gunicorn on PostgreSQL (~5,000 pages); writes docs/performance.md
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
 ci:  ## What CI runs: lint, tests on SQLite and PostgreSQL, deploy checks
 	bash .ci/run
 
+# The Welsh catalogue: collect every marked string from the code into locale/cy/LC_MESSAGES/django.po,
+# then compile django.mo (committed, so `make run` and CI need no gettext to serve Welsh).
+# Both steps need GNU gettext (xgettext, msgmerge, msgfmt): `make system-deps` installs it.
+MESSAGES_IGNORE := --ignore='.venv/*' --ignore='node_modules/*' --ignore='staticfiles/*' --ignore='media/*' \
+	--ignore='tests/*' --ignore='test-results/*' --ignore='scripts/*'
+messages: install  ## Update the Welsh .po from the code, then compile the .mo (translate new msgstr in between)
+	$(BIN)/python manage.py makemessages --locale cy --no-obsolete --add-location file $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages --locale cy
+
 clean:  ## Remove the virtualenv, the SQLite database, media and built static files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media staticfiles
+
+loadtest: install  ## 60 s of mixed reader traffic against gunicorn + PostgreSQL (needs wrk; DATABASE_URL optional)
+	$(BIN)/python scripts/loadtest.py

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -27,6 +27,7 @@ from qsite.feeds import feed_response
 from qsite.filters import KnownSlugField
 from qsite.models import Region
 from qsite.pages import (
+    SUMMARY_BOOST,
     AuthorsMixin,
     BaseAuthor,
     CommentableMixin,
@@ -36,6 +37,7 @@ from qsite.pages import (
     TopicsMixin,
     absolute,
     image_url,
+    page_search_fields,
 )
 
 PER_PAGE = 12
@@ -117,6 +119,15 @@ class BlogPage(
         related_name="+",
         help_text=_("The nation or region the post is about, if any."),
     )
+    groups = ParentalManyToManyField(
+        "groups.GroupPage",
+        blank=True,
+        related_name="blog_posts",
+        help_text=_(
+            "Special interest groups this post belongs to. It appears on their pages and feeds, and members "
+            "who asked are emailed when it is first published."
+        ),
+    )
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -131,16 +142,17 @@ class BlogPage(
         FieldPanel("hero_image"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("topics"), FieldPanel("region")], heading=_("Topics and region")),
+        FieldPanel("groups", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(ListingFieldsMixin.listing_panels, heading=_("Cards")),
     ]
-    promote_panels = [*Page.promote_panels, *SocialFieldsMixin.social_panels]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro", boost=2),
+    og_type = "article"  # OpenGraph type for link previews (qsite.seo)
+    promote_panels = SocialFieldsMixin.promote_panels
+    search_fields = page_search_fields(
+        index.SearchField("intro", boost=SUMMARY_BOOST),
         index.SearchField("body"),
         index.FilterField("date"),
-        index.RelatedFields("topics", [index.SearchField("name", boost=2)]),
-    ]
+        index.RelatedFields("topics", [index.SearchField("name", boost=SUMMARY_BOOST)]),
+    )
 
     class Meta:
         verbose_name = _("blog post")
@@ -251,7 +263,7 @@ class BlogFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v}
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
     intro = models.TextField(max_length=500, blank=True, help_text=_("Shown under the title."))
 
     parent_page_types = ["home.HomePage"]
@@ -259,6 +271,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SocialFieldsMixin.promote_panels
+    search_fields = page_search_fields(index.SearchField("intro", boost=SUMMARY_BOOST))
 
     class Meta:
         verbose_name = _("blog index")
@@ -390,15 +404,17 @@ class MemberStoryPage(ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, Commen
         FieldPanel("topics"),
         MultiFieldPanel(ListingFieldsMixin.listing_panels, heading=_("Cards")),
     ]
-    promote_panels = [*Page.promote_panels, *SocialFieldsMixin.social_panels]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro", boost=2),
+    og_type = "article"  # OpenGraph type for link previews (qsite.seo)
+    promote_panels = SocialFieldsMixin.promote_panels
+    search_fields = page_search_fields(
+        index.SearchField("intro", boost=SUMMARY_BOOST),
         index.SearchField("quote"),
         index.SearchField("drawn_to"),
         index.SearchField("want_to_learn"),
         index.SearchField("body"),
-    ]
+        index.FilterField("date"),
+        index.RelatedFields("topics", [index.SearchField("name", boost=SUMMARY_BOOST)]),
+    )
 
     class Meta:
         verbose_name = _("member story")
@@ -424,7 +440,7 @@ class StoryFilterForm(forms.Form):
     region = KnownSlugField(Region.objects.all(), _("There is no region called “%(slug)s”."))
 
 
-class MemberStoryIndexPage(RoutablePageMixin, Page):
+class MemberStoryIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
     intro = models.TextField(max_length=500, blank=True, help_text=_("Shown under the title."))
 
     parent_page_types = ["home.HomePage"]
@@ -432,6 +448,8 @@ class MemberStoryIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SocialFieldsMixin.promote_panels
+    search_fields = page_search_fields(index.SearchField("intro", boost=SUMMARY_BOOST))
 
     class Meta:
         verbose_name = _("member story index")

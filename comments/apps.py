@@ -7,8 +7,10 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import pre_delete
+        from django.db.models.signals import post_delete, pre_delete
 
-        from .signals import anonymise_deleted_users_comments
+        from .models import Comment
+        from .signals import anonymise_deleted_users_comments, purge_pages_showing_deleted_comment
 
         pre_delete.connect(anonymise_deleted_users_comments, sender=get_user_model(), dispatch_uid="comments-anonymise")
+        post_delete.connect(purge_pages_showing_deleted_comment, sender=Comment, dispatch_uid="comments-purge-cache")

@@ -88,6 +88,8 @@ def moderate(comments, status, user):
     of approvals. Returns how many changed; comments already in that state are left alone."""
     now = timezone.now()
     changed = [comment for comment in comments if comment.status != status]
+    # Readers see approved comments only: the pages to purge are those where one appears or disappears.
+    shown_or_hidden = {c.page_id for c in changed if Status.APPROVED in (c.status, status)}
     for comment in changed:
         comment.status = status
         comment.moderated_at = now
@@ -96,6 +98,10 @@ def moderate(comments, status, user):
         Comment.objects.bulk_update(changed, ["status", "moderated_at", "moderated_by"])
         for comment in changed:
             log(comment, LOG_ACTIONS[status], user=user)
+    if shown_or_hidden:
+        from qsite.cache import purge_pages_by_id
+
+        purge_pages_by_id(shown_or_hidden)
     if status == Status.APPROVED and changed:
         from .tasks import notify_approved
 
@@ -106,7 +112,14 @@ def moderate(comments, status, user):
 
 def anonymise_author(user):
     """A deleted account's comments stay in their threads but no longer say who wrote them."""
-    return Comment.objects.filter(author=user).update(author=None, author_name=_("Former member"), ip_hash="")
+    comments = Comment.objects.filter(author=user)
+    shown_on = set(comments.approved().values_list("page_id", flat=True))
+    changed = comments.update(author=None, author_name=_("Former member"), ip_hash="")
+    if shown_on:
+        from qsite.cache import purge_pages_by_id
+
+        purge_pages_by_id(shown_on)
+    return changed
 
 
 def purge(older_than):

@@ -16,7 +16,9 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import default_task_backend
+
+from qsite.task_retry import retrying_task
 
 from .models import Comment, Status
 
@@ -55,7 +57,7 @@ def schedule_moderator_digest():
     return send_moderator_digest.enqueue()
 
 
-@task()
+@retrying_task()
 def send_moderator_digest():
     waiting = Comment.objects.pending().count()
     recipients = list(moderators().values_list("email", flat=True))
@@ -68,7 +70,7 @@ def send_moderator_digest():
     return send_mass_mail([(subject, body, None, [address]) for address in recipients])
 
 
-@task()
+@retrying_task()
 def notify_approved(comment_ids):
     """Tell members their comment is live, and page authors that their page has new comments."""
     comments = list(Comment.objects.filter(pk__in=comment_ids, status=Status.APPROVED).select_related("author", "page"))

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -17,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -32,7 +33,14 @@ from members.models import MemberProfile
 from qsite.blocks import BodyBlock
 from qsite.feeds import feed_response
 from qsite.models import Region
-from qsite.pages import CommentableMixin, ListingFieldsMixin, SocialFieldsMixin, TopicsMixin
+from qsite.pages import (
+    SUMMARY_BOOST,
+    CommentableMixin,
+    ListingFieldsMixin,
+    SocialFieldsMixin,
+    TopicsMixin,
+    page_search_fields,
+)
 
 from .timing import last_local_day, local_midnight, month_bounds, today_starts
 
@@ -236,6 +244,15 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, SocialFieldsMixin, Topics
         blank=True,
         help_text=_("Topics are shared with posts, stories and insights, so one topic page lists them all."),
     )
+    groups = ParentalManyToManyField(
+        "groups.GroupPage",
+        blank=True,
+        related_name="events",
+        help_text=_(
+            "Special interest groups running or recommending this event. It appears on their pages and "
+            "calendars, and members who asked are emailed when it is first published."
+        ),
+    )
     # Counted on every publish; the iCalendar SEQUENCE is this minus one, so it starts at 0 and
     # rises with each publish, telling calendar apps to replace their copy.
     publish_count = models.PositiveIntegerField(default=0, editable=False)
@@ -280,18 +297,18 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, SocialFieldsMixin, Topics
         ),
         FieldPanel("body"),
         FieldPanel("topics"),
+        FieldPanel("groups", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(ListingFieldsMixin.listing_panels, heading=_("Cards")),
     ]
-    promote_panels = [*Page.promote_panels, *SocialFieldsMixin.social_panels]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro", boost=2),
+    promote_panels = SocialFieldsMixin.promote_panels
+    search_fields = page_search_fields(
+        index.SearchField("intro", boost=SUMMARY_BOOST),
         index.SearchField("body"),
         index.SearchField("venue_name"),
         index.FilterField("start"),
         index.FilterField("end"),
-        index.RelatedFields("topics", [index.SearchField("name", boost=2)]),
-    ]
+        index.RelatedFields("topics", [index.SearchField("name", boost=SUMMARY_BOOST)]),
+    )
     # A copied event is a new event: a new iCalendar UID (translation_key) and a fresh SEQUENCE.
     exclude_fields_in_copy = ["publish_count"]
 
@@ -560,7 +577,8 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, SocialFieldsMixin, Topics
             change = self.next_change(now)
             if change is not None:
                 seconds = int((change - now).total_seconds()) + 1
-                patch_cache_control(response, max_age=min(seconds, settings.CACHE_MIDDLEWARE_SECONDS))
+                # Shared caches (ours, a CDN) drop the page the moment it would change; browsers always revalidate.
+                patch_cache_control(response, s_maxage=min(seconds, settings.PAGE_CACHE_SECONDS))
         return response
 
     @path("ical/", name="ical")
@@ -568,6 +586,13 @@ class EventPage(RoutablePageMixin, ListingFieldsMixin, SocialFieldsMixin, Topics
         from .ical import calendar_response
 
         return calendar_response(request, [self], filename=self.slug, private=self.get_view_restrictions().exists())
+
+    @staticmethod
+    def calendar_response(request, events, **kwargs):
+        """An .ics response for any list of events; how other apps (groups) build calendars without importing events."""
+        from .ical import calendar_response
+
+        return calendar_response(request, events, **kwargs)
 
 
 @receiver(page_published, sender=EventPage)
@@ -580,7 +605,7 @@ def count_publish(sender, instance, **kwargs):
 # --- The index ---------------------------------------------------------------------------
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
     intro = models.TextField(max_length=500, blank=True, help_text=_("Shown under the title."))
 
     parent_page_types = ["home.HomePage"]
@@ -588,6 +613,8 @@ class EventIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SocialFieldsMixin.promote_panels
+    search_fields = page_search_fields(index.SearchField("intro", boost=SUMMARY_BOOST))
 
     class Meta:
         verbose_name = _("events index")

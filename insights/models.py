@@ -32,6 +32,7 @@ from qsite.blocks import BodyBlock, VideoBlock
 from qsite.feeds import feed_response
 from qsite.models import Region, SiteSettings
 from qsite.pages import (
+    SUMMARY_BOOST,
     AuthorsMixin,
     BaseAuthor,
     CommentableMixin,
@@ -39,6 +40,7 @@ from qsite.pages import (
     ReadingTimeMixin,
     SocialFieldsMixin,
     TopicsMixin,
+    page_search_fields,
 )
 
 from .documents import DocumentLanguage, accessible_format_href, documents_for_display
@@ -309,18 +311,18 @@ class InsightPage(
         InlinePanel("related_links", label=_("Related insight"), heading=_("Related insights"), max_num=6),
         MultiFieldPanel(ListingFieldsMixin.listing_panels, heading=_("Cards")),
     ]
-    promote_panels = [*Page.promote_panels, *SocialFieldsMixin.social_panels]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro", boost=2),
-        index.SearchField("key_findings", boost=2),
+    og_type = "article"  # OpenGraph type for link previews (qsite.seo)
+    promote_panels = SocialFieldsMixin.promote_panels
+    search_fields = page_search_fields(
+        index.SearchField("intro", boost=SUMMARY_BOOST),
+        index.SearchField("key_findings", boost=SUMMARY_BOOST),
         index.SearchField("body"),
         index.SearchField("contributing_organisations"),
         index.FilterField("date"),
         index.FilterField("output_type"),
-        index.RelatedFields("topics", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("topics", [index.SearchField("name", boost=SUMMARY_BOOST)]),
         index.RelatedFields("project", [index.SearchField("name")]),
-    ]
+    )
 
     class Meta:
         verbose_name = _("insight")
@@ -400,7 +402,7 @@ class InsightPage(
 # --- The index --------------------------------------------------------------------------
 
 
-class InsightIndexPage(RoutablePageMixin, Page):
+class InsightIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
     intro = models.TextField(max_length=500, blank=True, help_text=_("Shown under the title."))
 
     parent_page_types = ["home.HomePage"]
@@ -408,6 +410,8 @@ class InsightIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SocialFieldsMixin.promote_panels
+    search_fields = page_search_fields(index.SearchField("intro", boost=SUMMARY_BOOST))
 
     class Meta:
         verbose_name = _("insight index")

@@ -30,3 +30,16 @@ def missing_file_is_not_found(document, request):
     """
     if not document.file.name or not document.file.storage.exists(document.file.name):
         raise Http404("The file for this document is missing.")
+
+
+@hooks.register("qsite_cache_urls_for_page")
+def project_page_showing(page):
+    """A project's page on the insights index lists its outputs."""
+    project = getattr(page, "project", None) if page.specific_class.__name__ == "InsightPage" else None
+    parent = page.get_parent().specific if project is not None else None
+    if parent is None or not hasattr(parent, "reverse_subpage"):
+        return []
+    parts = parent.get_url_parts()
+    if not parts or not parts[2]:
+        return []
+    return [parts[2] + parent.reverse_subpage("project", args=[project.slug])]

@@ -154,3 +154,4 @@ class DirectoryForm(forms.Form):
     q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
     region = forms.SlugField(required=False)
     interest = forms.SlugField(required=False)
+    group = forms.SlugField(required=False)

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 # Admin reports list log entries and workflow states, which name other people's drafts.
-EDITOR_ONLY_ADMIN_PATHS = ("/admin/reports/",)
+# Relative to the admin's configurable path (ADMIN_PATH).
+EDITOR_ONLY_ADMIN_PATHS = ("reports/",)
 
 
 class EditorOnlyAdminAreasMiddleware:
@@ -11,7 +13,8 @@ class EditorOnlyAdminAreasMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(EDITOR_ONLY_ADMIN_PATHS):
+        prefix = settings.ADMIN_URL_PREFIX
+        if request.path_info.startswith(tuple(prefix + path for path in EDITOR_ONLY_ADMIN_PATHS)):
             user = request.user
             if user.is_authenticated and not (user.is_superuser or user.has_perm("members.review_application")):
                 raise PermissionDenied

@@ -304,3 +304,7 @@ def unique_profile_slug(name):
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+# Randomised Coffee Trials live in their own module; importing them here registers them with the members app.
+from .coffee.models import CoffeeGroup, CoffeeMembership, CoffeePreference, CoffeeRound  # noqa: E402, F401

@@ -7,6 +7,7 @@ Editors: publish anywhere on the site, review applications and member profiles.
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -28,6 +29,16 @@ EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page
 
 def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _submit_translation_permission():
+    """wagtail-localize's "Translate" permission. Its data migration makes it, but a flushed database (browser
+    tests) loses it while Django's post_migrate only restores model permissions; so it is made again here."""
+    content_type, _ = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
+    return permission
 
 
 def _grant_page(group, page, codename):
@@ -70,6 +81,14 @@ def ensure_groups_and_workflow(home):
         _permission("members", "view_membershipapplication"),
         _permission("members", "change_memberprofile"),
         _permission("members", "view_memberprofile"),
+        # wagtail-localize's "Translate" action on pages and snippets (editors only, never members).
+        _submit_translation_permission(),
+        # Editors' picks for site search (wagtail.contrib.search_promotions).
+        *(
+            _permission("wagtailsearchpromotions", f"{action}_searchpromotion")
+            for action in ("add", "change", "delete", "view")
+        ),
+        _permission("members", "run_coffee_trials"),
     )
     for page in [home, *home.get_translations()]:
         for codename in EDITOR_PAGE_PERMISSIONS:

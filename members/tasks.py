@@ -4,10 +4,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
-from django_tasks import task
+
+from qsite.task_retry import retrying_task
 
 
-@task()
+@retrying_task()
 def send_application_decision(application_id):
     from .models import ApplicationStatus, MembershipApplication
 

@@ -1,3 +1,5 @@
+from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -135,6 +137,22 @@ def delete_account(request):
     )
 
 
+def _group_options():
+    """Special interest groups for the directory filter. Named by string: members never imports groups."""
+    try:
+        model = apps.get_model("groups", "GroupPage")
+    except LookupError:
+        return []
+    # Memberships belong to the group in the default language (see groups.models).
+    # A join on the language code rather than Locale.get_default(): one query, not two.
+    return (
+        model.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .only("title", "slug")
+        .order_by("title")
+    )
+
+
 def directory(request):
     """Approved members who chose to be listed: for members, or for everyone if a site setting says so."""
     site_settings = SiteSettings.for_request(request)
@@ -150,7 +168,7 @@ def directory(request):
         .order_by("display_name", "pk")
     )
     if form.is_bound and form.is_valid():
-        query, region, interest = (form.cleaned_data[k] for k in ("q", "region", "interest"))
+        query, region, interest, group = (form.cleaned_data[k] for k in ("q", "region", "interest", "group"))
         if query:
             # Organisations only match where the member shows their work to this viewer.
             by_org = MemberProfile.objects.visible_part("work", levels).filter(organisation__icontains=query)
@@ -159,6 +177,9 @@ def directory(request):
             profiles = profiles.visible_part("region", levels).filter(region__slug=region)
         if interest:
             profiles = profiles.visible_part("interests", levels).filter(interests__slug=interest)
+        if group:
+            # Only members who agreed to be listed on that group's page (one filter call: the same membership).
+            profiles = profiles.filter(group_memberships__group__slug=group, group_memberships__listed=True)
     elif form.is_bound:
         profiles = profiles.none()
     page_obj = Paginator(profiles, DIRECTORY_PER_PAGE).get_page(request.GET.get("page"))
@@ -177,9 +198,22 @@ def directory(request):
             )
             .distinct()
             .order_by("name"),
+            "groups": _group_options(),
             "crumbs": _crumbs(_("Members")),
         },
     )
+
+
+def _profile_groups(member, is_self):
+    """The special interest groups a member is in and agreed to be listed in (all of them, for the member)."""
+    if not hasattr(member, "group_memberships"):
+        return []
+    memberships = member.group_memberships.filter(group__live=True)
+    if not is_self:
+        if not member.listed_in_directory:
+            return []
+        memberships = memberships.filter(listed=True)
+    return [m.group for m in memberships.select_related("group").order_by("group__title")]
 
 
 def profile(request, slug):
@@ -197,6 +231,7 @@ def profile(request, slug):
             "member": member,
             "visible": member.visible_to(request.user),
             "interests": list(member.interests.all()),
+            "groups": _profile_groups(member, is_self),
             "is_self": is_self,
             "page_obj": page_obj,
             "crumbs": _crumbs(_("Members"), member.display_name),

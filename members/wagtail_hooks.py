@@ -66,3 +66,20 @@ def hide_other_peoples_drafts(parent_page, pages, request):
 def reports_for_editors_only(request, menu_items):
     if not (request.user.is_superuser or request.user.has_perm("members.review_application")):
         menu_items[:] = []
+
+
+# Coffee trials keep their admin wiring beside their own code.
+from .coffee import wagtail_hooks as coffee_hooks  # noqa: E402, F401
+
+
+@hooks.register("qsite_cache_urls_for_page")
+def profiles_showing(page):
+    """A member's profile lists the pages that credit them (as author, story teller or organiser)."""
+    from qsite.wagtail_hooks import in_every_language
+
+    slugs = {profile.slug for profile in getattr(page, "author_profiles", None) or []}
+    field = getattr(page, "credited_profile_field", None)
+    credited = getattr(page, field, None) if field else None
+    if credited is not None:
+        slugs.add(credited.slug)
+    return [url for slug in sorted(slugs) for url in in_every_language("members:profile", slug)]

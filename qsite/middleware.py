@@ -1,9 +1,11 @@
 """Site-wide middleware."""
 
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 # Paths outside i18n_patterns: a 404 there is a real 404, not a page missing its language prefix.
-UNPREFIXED = ("/admin/", "/documents/", "/static/", "/media/", "/sitemap.xml")
+# The admin's path is configurable (ADMIN_PATH), so it is added from settings at request time.
+UNPREFIXED = ("/documents/", "/static/", "/media/", "/sitemap.xml", "/healthz", "/readyz")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -15,7 +17,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     """
 
     def process_response(self, request, response):
-        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED):
+        if response.status_code == 404 and request.path_info.startswith((settings.ADMIN_URL_PREFIX, *UNPREFIXED)):
             response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
             return response
         return super().process_response(request, response)

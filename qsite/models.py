@@ -73,6 +73,26 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown in link previews (social media, messaging apps) for pages without a picture of their own. "
+            "Best at 1200 by 630 pixels; it is cropped to that shape."
+        ),
+    )
+    default_description = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The description search engines and link previews show for pages that have neither a search "
+            "description nor an introduction."
+        ),
+    )
+
     panels = [
         MultiFieldPanel([FieldPanel("footer_text"), FieldPanel("contact_email")], heading=_("Footer")),
         FieldPanel("social_links"),
@@ -83,6 +103,10 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("directory_is_public"),
         FieldPanel("accessible_format_url"),
         FieldPanel("comments_close_after_days", heading=_("Close comments after (days)")),
+        MultiFieldPanel(
+            [FieldPanel("default_social_image"), FieldPanel("default_description")],
+            heading=_("Search and sharing"),
+        ),
     ]
 
     class Meta:

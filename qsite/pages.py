@@ -7,6 +7,7 @@ fields. Nothing here imports a content app: related models are named by string.
 import math
 from datetime import timedelta
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -18,6 +19,15 @@ from wagtail.models import Orderable, Page, get_page_models
 from .blocks import body_word_count
 
 WORDS_PER_MINUTE = 230
+
+# Search weights: Wagtail boosts the title by 2; a page's intro and topics use SUMMARY_BOOST, below the
+# title and above the body (no boost). PostgreSQL maps the distinct boosts to tsvector weights A-D.
+SUMMARY_BOOST = 1.5
+
+
+def page_search_fields(*fields):
+    """Page's own search and filter fields (the same objects, as Wagtail's check expects), then `fields`."""
+    return [*Page.search_fields, *fields]
 
 
 class ListingFieldsMixin(models.Model):
@@ -73,13 +83,16 @@ class SocialFieldsMixin(models.Model):
     )
 
     social_panels = [MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading=_("Sharing"))]
+    # The promote tab of every page type: Wagtail's slug, search title and description, then sharing.
+    promote_panels = [*Page.promote_panels, *social_panels]
 
     class Meta:
         abstract = True
 
     @property
     def share_image(self):
-        return self.social_image or getattr(self, "card_image", None)
+        """The page's own picture for link previews; the site default is applied by qsite.seo."""
+        return self.social_image or getattr(self, "card_image", None) or getattr(self, "hero_image", None)
 
     @property
     def share_text(self):
@@ -139,12 +152,41 @@ def _models_with(mixin):
     return [m for m in get_page_models() if issubclass(m, mixin) and not m._meta.abstract]
 
 
+def topic_page_models():
+    """The page types that carry topics."""
+    return _models_with(TopicsMixin)
+
+
 def pages_with_topic(tag):
     """Live pages of every type tagged with this topic, as one queryset of base Pages."""
     condition = Q(pk__in=[])
     for model in _models_with(TopicsMixin):
         through = model.topics.through
         condition |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
+    return Page.objects.live().public().filter(condition)
+
+
+def _models_with_region():
+    from .models import Region
+
+    models_ = []
+    for model in get_page_models():
+        if model._meta.abstract:
+            continue
+        try:
+            field = model._meta.get_field("region")
+        except FieldDoesNotExist:
+            continue
+        if getattr(field, "related_model", None) is Region:
+            models_.append(model)
+    return models_
+
+
+def pages_in_region(slug):
+    """Live public pages of every type whose `region` is the region with this slug (in any language)."""
+    condition = Q(pk__in=[])
+    for model in _models_with_region():
+        condition |= Q(pk__in=model.objects.filter(region__slug=slug).values("pk"))
     return Page.objects.live().public().filter(condition)
 
 

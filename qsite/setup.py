@@ -11,6 +11,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from comments.setup import ensure_editors_group
 from home.models import HomePage
+from home.setup import ensure_subscriber_permissions
 from members.setup import ensure_groups_and_workflow
 from qsite.models import DEFAULT_REGIONS, Region
 
@@ -85,6 +86,7 @@ def setup_site():
     home = ensure_home(root, locales[settings.LANGUAGE_CODE])
     ensure_regions(locales[settings.LANGUAGE_CODE])
     ensure_editors_group()
+    ensure_subscriber_permissions()
     site = ensure_site(home)
     ensure_groups_and_workflow(home)
     return site

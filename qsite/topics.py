@@ -28,6 +28,9 @@ def topic_detail(request, slug):
         "topics/topic.html",
         {
             "topic": tag,
+            "meta_title": tag.name,
+            "meta_description": _("Blog posts, member stories, events and insights about %(topic)s.")
+            % {"topic": tag.name},
             "page_obj": page_obj,
             "items": items,
             "crumbs": [{"title": _("Topics"), "url": None}, {"title": tag.name, "url": None}],

@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,3 +15,28 @@ class RegionViewSet(SnippetViewSet):
 
 
 register_snippet(RegionViewSet)
+
+
+def in_every_language(url_name, *args):
+    """A non-page URL (topic, profile) reversed under each language prefix: each lists pages of every language."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.append(reverse(url_name, args=args))
+    return urls
+
+
+@hooks.register("qsite_cache_urls_for_page")
+def topic_pages_showing(page):
+    """Topic pages and their feeds list every page tagged with the topic; the sitemap lists every page."""
+    urls = ["/sitemap.xml"]
+    topics = getattr(page, "topics", None)
+    if topics is not None:
+        for slug in topics.values_list("slug", flat=True):
+            for name in ("topic", "topic_rss", "topic_atom"):
+                urls += in_every_language(name, slug)
+    return urls

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests use, when this machine allows it:
-# Chromium for the browser tests, and a Redis server if none is listening.
+# Chromium for the browser tests, GNU gettext for the Welsh catalogue check
+# (makemessages runs xgettext), and a Redis server if none is listening.
 # Never fails: what cannot be installed is reported, and the tests say so loudly.
 set -u
 
@@ -24,6 +25,27 @@ elif can_apt; then
     fi
 else
     echo "system-deps: WARNING no /usr/bin/chromium and no root apt-get; browser tests will be skipped"
+fi
+
+if command -v wrk >/dev/null 2>&1; then
+    echo "system-deps: wrk present (make loadtest)"
+elif can_apt; then
+    apt_install wrk && echo "system-deps: wrk installed" || echo "system-deps: WARNING could not install wrk; make loadtest needs it"
+else
+    echo "system-deps: WARNING no wrk; make loadtest needs it (apt-get install wrk)"
+fi
+
+if command -v xgettext >/dev/null 2>&1 && command -v msgmerge >/dev/null 2>&1; then
+    echo "system-deps: GNU gettext present ($(xgettext --version | head -n 1))"
+elif can_apt; then
+    echo "system-deps: installing GNU gettext from Debian (apt-get install gettext)..."
+    if apt_install gettext; then
+        echo "system-deps: gettext installed"
+    else
+        echo "system-deps: WARNING could not install gettext; the translation catalogue check will be skipped"
+    fi
+else
+    echo "system-deps: WARNING no xgettext and no root apt-get; the translation catalogue check will be skipped"
 fi
 
 redis_up() { (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; }

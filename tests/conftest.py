@@ -20,6 +20,18 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English. A request to a /cy/ page leaves Welsh active in the thread, and a
+    later test on the same worker asserting an English message then failed depending on test order."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def site(db):
     from qsite.setup import setup_site

@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
 
+from qsite.languages import in_language_of
 from qsite.models import SiteSettings
 from qsite.pages import CommentableMixin
 
@@ -105,7 +106,7 @@ def comments_section(context):
         "token": _token_for(form, page),
         "replying_to": replying_to,
         "notice": _pop_notice(request, page),
-        "policy_page": site_settings.comments_policy_page,
+        "policy_page": in_language_of(site_settings.comments_policy_page, page),
         "login_url": resolve_url(settings.LOGIN_URL) + "?" + urlencode({"next": page_url + "#comment-form"}),
         "is_member": user.is_authenticated,
         "member_name": _member_name(user),

@@ -10,7 +10,7 @@ from members.models import MemberProfile
 from qsite.models import Region
 
 from .blog_content import CLOSING_SECTIONS, POSTS, STORIES
-from .build import ensure_child, heading, paragraph, slug_for, stream
+from .build import add_live_copy, ensure_child, heading, paragraph, slug_for, stream
 from .images import get_or_create_image
 
 
@@ -27,6 +27,9 @@ def _post_body(paragraphs, n, author_name):
     blocks.append(heading(closing_title))
     blocks.append(paragraph(closing_text))
     return stream(*blocks)
+
+
+ARCHIVE_DAYS = 8 * 365
 
 
 @transaction.atomic
@@ -65,7 +68,9 @@ def build_blog(home, people, scale=1):
                 title=title if copy == 0 else f"{title} ({copy + 1})",
                 slug=slug,
                 locale=blog.locale,
-                date=today - datetime.timedelta(days=3 + number * 16),
+                # Copies wrap round within eight years, as a real blog's archive would (a few hundred
+                # months of archive links, not a thousand years of them, at benchmark scale).
+                date=today - datetime.timedelta(days=3 + (number * 16) % ARCHIVE_DAYS),
                 intro=intro,
                 hero_image=image,
                 region=regions.get(region),
@@ -74,8 +79,11 @@ def build_blog(home, people, scale=1):
             for order, author in enumerate(authors):
                 post.authors.add(BlogPageAuthor(profile=people[author], sort_order=order))
             post.topics.add(*topics)
-            blog.add_child(instance=post)
-            post.save_revision().publish()
+            if copy == 0:
+                blog.add_child(instance=post)
+                post.save_revision().publish()
+            else:
+                add_live_copy(blog, post)
             created += 1
 
     story_count = _build_stories(stories, regions)

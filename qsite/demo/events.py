@@ -9,7 +9,7 @@ from events.models import EventIndexPage, EventPage, JoiningLinkVisibility
 from events.timing import local_midnight
 from qsite.models import Region
 
-from .build import ensure_child, paragraph, slug_for, stream
+from .build import add_live_copy, ensure_child, paragraph, slug_for, stream
 from .events_content import EVENTS, ONLINE_ACCESS, VENUES
 from .images import get_or_create_image
 
@@ -102,7 +102,10 @@ def build_events(home, people, scale=1):
                 people=people,
                 image=image,
             )
-            index.add_child(instance=event)
-            event.save_revision().publish()
+            if copy == 0:
+                index.add_child(instance=event)
+                event.save_revision().publish()
+            else:
+                add_live_copy(index, event)
             created += 1
     return {"index": index, "events_created": created}

@@ -11,7 +11,7 @@ from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestri
 from insights.models import InsightDocument, InsightIndexPage, InsightPage, InsightPageAuthor, Project, RelatedInsight
 from qsite.models import Region, SiteSettings
 
-from .build import ensure_child, heading, paragraph, slug_for, stream
+from .build import add_live_copy, ensure_child, heading, paragraph, slug_for, stream
 from .images import get_or_create_image
 from .insights_content import INSIGHTS, MEMBERS_PAPER_NOTE, PROJECTS, VIDEOS, WELSH_HEADING, WELSH_SUMMARIES
 from .pdf import make_pdf
@@ -166,8 +166,11 @@ def build_insights(home, people, scale=1):
                 )
                 page.documents.add(InsightDocument(document=document, label=label, language=language, sort_order=order))
             page.topics.add(*topics)
-            index.add_child(instance=page)
-            page.save_revision().publish()
+            if copy == 0:
+                index.add_child(instance=page)
+                page.save_revision().publish()
+            else:
+                add_live_copy(index, page)
             created += 1
             if n == 0:
                 first_of_copy.append(page)

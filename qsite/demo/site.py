@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 from home.models import HomePage, StandardPage
 from qsite.models import SiteSettings
 
-from .build import bullets, call_to_action, ensure_child, heading, link_cards, paragraph, stream
+from .build import add_live_copy, bullets, call_to_action, ensure_child, heading, link_cards, paragraph, stream
 from .images import get_or_create_image
 
 ABOUT_BODY = stream(
@@ -265,13 +265,15 @@ def build_scaled_pages(home, scale):
         slug = f"note-{n}"
         if slug in existing:
             continue
-        ensure_child(
+        add_live_copy(
             notes,
-            StandardPage,
-            slug,
-            title=f"Community note {n}",
-            intro=f"Note {n}: a short update from a member about a change they are testing.",
-            body=stream(paragraph("This page was generated to give the site realistic volume for load tests.")),
+            StandardPage(
+                slug=slug,
+                locale=notes.locale,
+                title=f"Community note {n}",
+                intro=f"Note {n}: a short update from a member about a change they are testing.",
+                body=stream(paragraph("This page was generated to give the site realistic volume for load tests.")),
+            ),
         )
         created += 1
     return created

@@ -68,7 +68,8 @@ def cache_config(redis_url: str) -> dict:
     """The default cache: Django's own Redis backend when REDIS_URL is set, else local memory."""
     if redis_url:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, serving misses instead of errors while Redis is down.
+            "BACKEND": "qsite.cache_backends.ResilientRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "qsite",
             "TIMEOUT": 300,
@@ -79,3 +80,16 @@ def cache_config(redis_url: str) -> dict:
         "LOCATION": "qsite",
         "TIMEOUT": 300,
     }
+
+
+def admin_path(raw: str) -> str:
+    """The Wagtail admin's URL path as Django's `path()` wants it: "admin/", "backstage/", "staff/cms/"."""
+    value = raw.strip().strip("/")
+    if not value:
+        return "admin/"
+    # Only plain path segments: the value becomes a URL pattern, a CSP prefix and a robots.txt line.
+    if not all(segment and segment.replace("-", "").replace("_", "").isalnum() for segment in value.split("/")):
+        raise ImproperlyConfigured(f"ADMIN_PATH must be letters, digits, '-', '_' and '/', not {raw!r}")
+    if value.split("/")[0] in {"en", "cy", "static", "media", "documents", "healthz", "readyz", "sitemap.xml"}:
+        raise ImproperlyConfigured(f"ADMIN_PATH {raw!r} would hide another part of the site")
+    return f"{value}/"

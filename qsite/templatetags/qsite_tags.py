@@ -3,12 +3,17 @@
 import json
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
+
+from qsite.cache import site_token
 
 register = template.Library()
 
@@ -24,22 +29,51 @@ def _site_root(request):
     return site.root_page.localized
 
 
+def _menu(request):
+    """The main menu for this site and language, cached under the site token that any change to a
+    top-level page renews (qsite/cache.py), so building it costs no queries on most requests."""
+    token = site_token()
+    key = f"main-menu:{request.get_host()}:{get_language()}:{token}"
+    menu = cache.get(key) if token else None
+    if menu is None:
+        root = _site_root(request)
+        items = []
+        if root is not None:
+            for item in root.get_children().live().public().in_menu().select_related("locale"):
+                items.append({"pk": item.pk, "title": item.title, "url": item.get_url(request), "path": item.url_path})
+        menu = {"items": items, "home_url": root.get_url(request) if root else "/"}
+        if token:
+            cache.set(key, menu, settings.PAGE_CACHE_SECONDS)
+    return menu
+
+
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context.get("request")
     current = context.get("page")
-    root = _site_root(request)
+    menu = _menu(request)
     items = []
-    if root is not None:
-        for item in root.get_children().live().public().in_menu().select_related("locale"):
-            state = None
-            if current is not None and isinstance(current, Page):
-                if current.pk == item.pk:
-                    state = "page"
-                elif current.url_path.startswith(item.url_path):
-                    state = "true"
-            items.append({"title": item.title, "url": item.get_url(request), "current": state})
-    return {"items": items, "home_url": root.get_url(request) if root else "/", "request": request}
+    for item in menu["items"]:
+        state = None
+        if current is not None and isinstance(current, Page):
+            if current.pk == item["pk"]:
+                state = "page"
+            elif current.url_path.startswith(item["path"]):
+                state = "true"
+        items.append({"title": item["title"], "url": item["url"], "current": state})
+    return {"items": items, "home_url": menu["home_url"], "request": request}
+
+
+@register.simple_tag
+def fragment_token():
+    """For {% cache %} keys of fragments every page shows: renewed whenever the whole site is purged."""
+    return site_token()
+
+
+@register.simple_tag
+def fragment_seconds():
+    """How long such fragments live: as long as a cached page, or not at all when the page cache is off."""
+    return settings.PAGE_CACHE_SECONDS if settings.PAGE_CACHE_ENABLED else 0
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -73,11 +107,10 @@ def document_meta(document):
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, data):
-    """A JSON-LD <script> that cannot be broken out of, carrying the page's CSP nonce."""
+    """A JSON-LD <script> that cannot be broken out of. A data block is never run, so the CSP's
+    script-src does not apply to it and it needs no nonce (which would stop the page being cached)."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    request = context.get("request")
-    nonce = getattr(request, "csp_nonce", "") if request else ""
-    return format_html('<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(payload))  # noqa: S308
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 
 @register.inclusion_tag("includes/pagination.html", takes_context=True)

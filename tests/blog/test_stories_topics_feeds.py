@@ -32,7 +32,8 @@ class TestMemberStories:
         assert '<a href="/en/members/leah/">Leah Morgan</a>' in html
         assert "<dd>Pharmacist</dd>" in html  # from the profile
         assert "<dd>Morgan&#x27;s Pharmacy</dd>" in html  # the story's own value wins
-        assert "<dd>Wales</dd>" in html
+        # The region links to its region page (search issue: every region mention is a link).
+        assert '<dd><a href="/en/regions/wales/">Wales</a></dd>' in html
         assert "I see the problems at the counter." in html
         assert "What drew me to the community" in html and "Patients bring me the gaps." in html
         assert "What I want to learn" in html and "How to run a small test." in html

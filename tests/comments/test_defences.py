@@ -14,20 +14,44 @@ from .conftest import POST_URL, approved, form_data, send
 pytestmark = pytest.mark.django_db
 
 
-def test_posting_without_a_csrf_token_is_refused(post):
+def test_a_members_post_without_a_csrf_token_is_refused(post, member):
     strict = Client(enforce_csrf_checks=True)
+    strict.force_login(member)
     response = strict.post(POST_URL, form_data(post))
     assert response.status_code == 403
     assert Comment.objects.count() == 0
 
 
-def test_posting_with_the_pages_csrf_token_works(post):
+def test_a_members_post_with_their_pages_csrf_token_works(post, member):
     strict = Client(enforce_csrf_checks=True)
+    strict.force_login(member)
     strict.get(post.url)
     token = strict.cookies["csrftoken"].value
     response = strict.post(POST_URL, form_data(post, csrfmiddlewaretoken=token))
     assert response.status_code == 302
     assert Comment.objects.count() == 1
+
+
+def test_the_guest_form_sets_no_csrf_cookie_so_the_page_can_be_cached(post):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.get(post.url)
+    assert 'name="body"' in response.content.decode()
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert not response.cookies
+
+
+def test_a_guest_posts_from_the_cached_page_without_a_csrf_token(post):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(POST_URL, form_data(post), HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 302
+    assert Comment.objects.get().status == Status.PENDING
+
+
+def test_a_guest_post_from_another_site_is_refused(post):
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(POST_URL, form_data(post), HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    assert Comment.objects.count() == 0
 
 
 def test_filled_honeypot_is_thanked_but_nothing_is_stored(client, post):

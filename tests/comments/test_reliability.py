@@ -62,11 +62,12 @@ def test_page_with_many_comments_renders_in_a_fixed_number_of_queries(client, po
         if n % 4 == 0:
             approved(post, f"Reply {n}", parent=parent)
     client.get(post.url)  # warm Wagtail's per-process caches (site root paths, locales)
-    # 23 queries whatever the thread length. 21 are the blog post and the site frame as they were
+    # 24 queries whatever the thread length. 21 are the blog post and the site frame as they were
     # before comments (routing, view restrictions, previous/next/related posts, authors, topics,
     # breadcrumbs, navigation). Comments add 2: the site settings (which the footer then reuses)
-    # and ONE query for the whole thread, replies included, oldest first.
-    with django_assert_num_queries(23):
+    # and ONE query for the whole thread, replies included, oldest first. +1 for the language switcher
+    # and hreflang links (the page's translations and the home pages, one query).
+    with django_assert_num_queries(24):
         response = client.get(post.url)
     assert response.status_code == 200
     assert f"Comment {count - 1}" in response.content.decode()
@@ -79,9 +80,9 @@ def test_member_view_with_own_pending_comments_is_also_fixed(client, post, membe
     approved(post, "My own pending", status=Status.PENDING, author=member, author_name="Mo")
     client.force_login(member)
     client.get(post.url)
-    # The guest's 23, plus the session, the user, 2 permission look-ups (Wagtail's user bar)
+    # The guest's 24, plus the session, the user, 2 permission look-ups (Wagtail's user bar)
     # and the member profile for "You are commenting as". The member's own pending comment
     # comes in the same single thread query.
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(29):
         response = client.get(post.url)
     assert "My own pending" in response.content.decode()

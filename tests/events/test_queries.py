@@ -65,20 +65,21 @@ def count_queries(client, url):
 # 5 for an event: one more level, and the index is loaded generic then specific), the ancestors' aliases (1)
 # and the page's view restrictions (1). Every page then adds the frame: the menu (locale of the home page,
 # its view restrictions, its children: 3), the breadcrumbs (1), the page's locale for <main lang> (1) and the
-# footer's site settings (1): 6.
+# footer's site settings (1), and the language switcher and hreflang links (the page's translations and the
+# home pages, one query): 7.
 #
-# Events list (upcoming or past), 21 = 7 + 6 + the events' view restrictions, read once (1) + the paginator's
+# Events list (upcoming or past), 22 = 7 + 7 + the events' view restrictions, read once (1) + the paginator's
 # count (1) + the month choices (1) + regions and topics for the filters (2) + the page of events with their
 # regions (1) + their listing images (1) and renditions (1).
-INDEX_QUERIES = 21
-# Calendar, one month: 7 + 6 + view restrictions (1) + regions and topics for the filters (2) + the month's
+INDEX_QUERIES = 22
+# Calendar, one month: 7 + 7 + view restrictions (1) + regions and topics for the filters (2) + the month's
 # events with their regions (1). Multi-day events are spread over their days in Python, not in SQL.
-CALENDAR_QUERIES = 17
-# An event page: 9 (7 with two more page rows) + 6 + the page's region (1), listing image (1; its renditions
+CALENDAR_QUERIES = 18
+# An event page: 9 (7 with two more page rows) + 7 + the page's region (1), listing image (1; its renditions
 # come from the cache), organiser (1), topics (1), its site for absolute URLs in JSON-LD (1) + "more upcoming
 # events": view restrictions (1), the events with their regions (1), their images (1) and renditions (1).
 # +1 since events take comments: one query for the whole (approved) thread.
-EVENT_QUERIES = 25
+EVENT_QUERIES = 26
 
 
 @pytest.mark.parametrize("count", [5, 60])

@@ -262,7 +262,7 @@ class TestEventPage:
     def test_the_page_cache_lifetime_ends_when_the_page_would_change(self, client, event_factory):
         # Starts in 3 minutes; the link opened already, so the next change is the start.
         event = event_factory(start=london(2026, 6, 10, 12, 3), end=london(2026, 6, 10, 14, 0), **ONLINE)
-        assert client.get(event.url)["Cache-Control"] == "max-age=181"
+        assert client.get(event.url)["Cache-Control"] == "s-maxage=181"
 
     def test_a_finished_event_says_so_and_offers_no_calendar_or_booking(self, client, event_factory):
         event = event_factory(start=london(2026, 6, 1, 10, 0), booking_url="https://tickets.example.org/x")
@@ -282,7 +282,7 @@ class TestEventPage:
             status="postponed",
         )
         html = client.get(event.url).content.decode()
-        raw = re.search(r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', html, flags=re.S)
+        raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)
         data = json.loads(raw.group(1))
         assert data["@type"] == "Event"
         assert data["startDate"] == "2026-06-20T10:00:00+01:00"

@@ -51,7 +51,8 @@ def queries_for(client, url):
 # project and region joined, then listing images, their renditions, authors with profiles and
 # topics (5; hero images are empty, so Django skips that prefetch); the frame: main menu
 # (locale, privacy, children: 3), breadcrumb (1), the page's locale (1), site settings (1).
-INDEX_QUERIES = 25
+# +1 for the language switcher and hreflang links (the page's translations and the home pages, one query).
+INDEX_QUERIES = 26
 
 
 @pytest.mark.parametrize("count", SIZES)
@@ -70,7 +71,7 @@ def test_a_filtered_index_costs_the_same_queries_for_5_or_60_insights(client, in
 # Project page, 21: finding the index (7, as above); the project (1); privacy rules (1);
 # the count (1); the cards and their four prefetches (5); the frame: main menu (3), the home
 # link of the breadcrumb (1), the page's locale (1), site settings (1).
-PROJECT_QUERIES = 21
+PROJECT_QUERIES = 22  # +1 for the language switcher, as above
 
 
 @pytest.mark.parametrize("count", SIZES)
@@ -86,7 +87,7 @@ def test_a_projects_page_costs_the_same_queries_for_5_or_60_outputs(client, inde
 # the site, once, for absolute URLs in the JSON-LD (1); the page's locale (1); topics, once (1);
 # the frame: main menu (3) and breadcrumb (1). The documents, authors and picks add none each.
 # +1 since insights take comments: one query for the whole (approved) thread.
-PAGE_QUERIES = 31
+PAGE_QUERIES = 32  # +1 for the language switcher, as above
 
 
 @pytest.mark.parametrize("count", SIZES)

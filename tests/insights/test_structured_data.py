@@ -14,7 +14,7 @@ ROOT = "http://127.0.0.1:8000"
 
 
 def json_ld(html):
-    match = re.search(r'<script type="application/ld\+json" nonce="[^"]*">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     return json.loads(match.group(1))
 
 

@@ -238,7 +238,8 @@ class TestDirectory:
         # 19 = session, user and one group check for the viewer, the directory setting, the regions and
         # interests for the filters, the count, the page of profiles (regions joined) with their photos,
         # plus the frame (navigation, footer settings): the same with 5 members and with 200.
-        assert few == many == 19
+        # +1 (20) for the special interest groups in the group filter.
+        assert few == many == 20
 
 
 class TestYourData:

@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page, Site
 
 from blog.models import BlogPage, MemberStoryPage
 from home.models import HomePage, StandardPage
-from qsite.models import SiteSettings
+from qsite.models import Region, SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -47,12 +47,26 @@ def test_builds_the_page_tree_settings_and_admin_login():
     # Wagtail's own "Welcome" page is replaced by ours.
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
     menu = list(Page.objects.child_of(home).in_menu().values_list("slug", flat=True))
-    assert menu == ["blog", "new-member-stories", "events", "insights", "about", "get-involved"]
+    # Special interest groups (issue 14) sit after insights, as MENU_ORDER always planned.
+    assert menu == ["blog", "new-member-stories", "events", "insights", "groups", "about", "get-involved"]
     assert BlogPage.objects.live().count() >= 25
     assert MemberStoryPage.objects.live().count() >= 10
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert settings.comments_policy_page.slug == "comments-policy"
     assert settings.footer_text
+    # Welsh: linked translations of the home page, the section indexes, About, Comments policy,
+    # three posts and three events, and of every region.
+    assert "Welsh translations created: 13" in output
+    welsh_home = home.get_translation(Locale.objects.get(language_code="cy")).specific
+    assert welsh_home.title == "Hafan" and welsh_home.url == "/cy/"
+    assert welsh_home.hero_link.locale.language_code == "cy"
+    welsh_slugs = set(Page.objects.child_of(welsh_home).live().values_list("slug", flat=True))
+    assert {"blog", "new-member-stories", "events", "insights", "about", "comments-policy"} <= welsh_slugs
+    assert BlogPage.objects.filter(locale__language_code="cy").count() == 3
+    assert (
+        Region.objects.filter(locale__language_code="cy").count()
+        == Region.objects.filter(locale__language_code="en").count()
+    )
 
 
 def test_running_twice_duplicates_nothing():
@@ -64,7 +78,8 @@ def test_running_twice_duplicates_nothing():
 
 def test_keeps_an_editors_changes_on_a_re_run():
     load_demo()
-    about = StandardPage.objects.get(slug="about")
+    # The English About: the Welsh one shares its slug.
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
     about.intro = "Edited by an editor."
     about.save_revision().publish()
     load_demo()
@@ -72,14 +87,21 @@ def test_keeps_an_editors_changes_on_a_re_run():
     assert about.intro == "Edited by an editor."
 
 
-def test_scale_multiplies_the_generated_content():
+def test_scale_multiplies_the_generated_content(client):
     load_demo()
-    posts_at_scale_one = BlogPage.objects.count()
+    english = BlogPage.objects.filter(locale__language_code="en")  # the three Welsh posts are not scaled
+    posts_at_scale_one = english.count()
     output = load_demo("--scale", "2")
     notes = StandardPage.objects.get(slug="community-notes")
     assert StandardPage.objects.child_of(notes).count() == 20
     assert "Generated 20 extra pages." in output
-    assert BlogPage.objects.count() == 2 * posts_at_scale_one
+    assert english.count() == 2 * posts_at_scale_one
+    # The copies are added live without revisions (qsite.demo.build.add_live_copy): readers must still
+    # see them as published pages, listed, readable and found by search.
+    copy = english.filter(title__endswith="(2)").order_by("pk").first()
+    assert copy.live and copy.first_published_at and copy.last_published_at and not copy.has_unpublished_changes
+    assert client.get(copy.url).status_code == 200
+    assert BlogPage.objects.live().public().search(copy.title.split(" (")[0]).count() >= 2
 
 
 def test_scale_below_one_is_refused():
@@ -99,5 +121,6 @@ def test_builds_from_an_empty_database():
     Page.objects.all().delete()
     Locale.objects.all().delete()
     load_demo()
-    assert HomePage.objects.live().count() == 1
+    assert HomePage.objects.live().filter(locale__language_code="en").count() == 1
+    assert HomePage.objects.live().filter(locale__language_code="cy").count() == 1
     assert Site.objects.get().root_page.specific_class is HomePage

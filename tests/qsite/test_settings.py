@@ -92,9 +92,9 @@ class TestCacheConfig:
     def test_local_memory_when_redis_url_is_unset(self):
         assert cache_config("")["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
-    def test_djangos_own_redis_backend_when_redis_url_is_set(self):
+    def test_djangos_redis_backend_made_resilient_when_redis_url_is_set(self):
         config = cache_config("redis://cache.internal:6379/2")
-        assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert config["BACKEND"] == "qsite.cache_backends.ResilientRedisCache"
         assert config["LOCATION"] == "redis://cache.internal:6379/2"
 
 
@@ -133,7 +133,7 @@ class TestSettingsModules:
         )
         assert shown["engine"] == "django.db.backends.postgresql"
         assert shown["host"] == "127.0.0.1"
-        assert shown["cache"] == "django.core.cache.backends.redis.RedisCache"
+        assert shown["cache"] == "qsite.cache_backends.ResilientRedisCache"
         assert shown["cache_location"] == "redis://127.0.0.1:6379/3"
 
     def test_production_refuses_to_start_without_secret_key(self):
@@ -169,7 +169,7 @@ class TestRealRedis:
         client = redis.Redis.from_url(settings.TEST_REDIS_URL)
         with override_settings(CACHES={"default": cache_config(settings.TEST_REDIS_URL)}):
             cache = caches["default"]
-            assert type(cache).__name__ == "RedisCache"
+            assert type(cache).__name__ == "ResilientRedisCache"
             cache.set("qsite-test-key", {"title": "Café ☕ <b>"}, timeout=30)
             assert cache.get("qsite-test-key") == {"title": "Café ☕ <b>"}
             assert 0 < client.ttl(cache.make_key("qsite-test-key")) <= 30

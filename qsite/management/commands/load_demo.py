@@ -8,11 +8,14 @@ from django.core.management.base import BaseCommand, CommandError
 from members.setup import ensure_groups_and_workflow
 from qsite.demo.blog import build_blog
 from qsite.demo.comments import build_comments
+from qsite.demo.community import build_community
 from qsite.demo.events import build_events
+from qsite.demo.groups import build_groups
 from qsite.demo.insights import build_insights
 from qsite.demo.members import DEMO_LOGINS, build_members
 from qsite.demo.people import build_people
 from qsite.demo.site import build_site, order_menu
+from qsite.demo.welsh import build_welsh
 from qsite.setup import setup_site
 
 DEMO_ADMIN = {"username": "admin", "email": "admin@q.example.org", "password": "qsite-demo-admin"}
@@ -20,6 +23,13 @@ DEMO_ADMIN = {"username": "admin", "email": "admin@q.example.org", "password": "
 
 class Command(BaseCommand):
     help = "Build the demo site: page tree, content and an admin user. Safe to re-run; nothing is duplicated."
+
+    def execute(self, *args, **options):
+        from qsite.cache import purging_paused
+
+        # Page-by-page cache purges are wasted on a bulk build: the whole site is purged once at the end.
+        with purging_paused():
+            return super().execute(*args, **options)
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -53,15 +63,23 @@ class Command(BaseCommand):
         # Before order_menu, which moves the index pages and so changes their tree paths.
         comments = build_comments(blog, people)
         order_menu(home)
+        # After the English pages and their menu order, before the groups: editors' permissions and the
+        # workflow then cover the Welsh tree too.
+        welsh_created = build_welsh(home)
         # Again, now that the index pages members write under exist.
         ensure_groups_and_workflow(home)
         members_created = build_members(home.locale)
+        community = build_community(home)
+        # Groups are made of members, so after them; then the menu again to place the new index.
+        groups = build_groups(home)
+        order_menu(home)
         admin = self.ensure_admin()
 
         self.stdout.write(self.style.SUCCESS(f"Demo site ready in {time.monotonic() - started:.1f}s at scale {scale}."))
         self.stdout.write(f"  Home page: {home.full_url}")
-        self.stdout.write(f"  Admin:     {settings.WAGTAILADMIN_BASE_URL}/admin/")
-        self.stdout.write(f"  Admin login:  {admin.get_username()} / {DEMO_ADMIN['password']}  (at /admin/)")
+        self.stdout.write(f"  Admin:     {settings.WAGTAILADMIN_BASE_URL}{settings.ADMIN_URL_PREFIX}")
+        admin_at = settings.ADMIN_URL_PREFIX
+        self.stdout.write(f"  Admin login:  {admin.get_username()} / {DEMO_ADMIN['password']}  (at {admin_at})")
         for role, (email, _name, password) in DEMO_LOGINS.items():
             self.stdout.write(f"  {role.capitalize()} login: {email} / {password}  (at /en/accounts/login/)")
         self.stdout.write(f"  Members created: {members_created}")
@@ -69,6 +87,12 @@ class Command(BaseCommand):
         self.stdout.write(f"  Events created: {events['events_created']}")
         self.stdout.write(f"  Insights created: {insights['insights_created']}")
         self.stdout.write(f"  Comments created: {comments}")
+        self.stdout.write(f"  Welsh translations created: {welsh_created}")
+        self.stdout.write(
+            f"  Get updates subscribers created: {community['subscribers_created']}, "
+            f"coffee rounds created: {community['coffee_rounds_created']}"
+        )
+        self.stdout.write(f"  Special interest groups created: {groups['groups_created']}")
         if pages["scaled_pages"]:
             self.stdout.write(f"  Generated {pages['scaled_pages']} extra pages.")
 
