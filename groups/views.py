@@ -46,7 +46,7 @@ def group_page(request, group):
         context["can_edit"] = group.permissions_for_user(user).can_edit()
         show_names = context["is_member"]
     if not show_names:
-        show_names = SiteSettings.for_request(request).directory_is_public
+        show_names = SiteSettings.for_request_or_defaults(request).directory_is_public
     if show_names:
         # Names only, one query however many members: no photos, nothing from hidden profile parts.
         context["listed_members"] = list(

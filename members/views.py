@@ -155,7 +155,7 @@ def _group_options():
 
 def directory(request):
     """Approved members who chose to be listed: for members, or for everyone if a site setting says so."""
-    site_settings = SiteSettings.for_request(request)
+    site_settings = SiteSettings.for_request_or_defaults(request)
     viewer_is_member = is_member(request.user)
     if not viewer_is_member and not site_settings.directory_is_public:
         return TemplateResponse(request, "members/directory_closed.html", {"crumbs": _crumbs(_("Members"))}, status=403)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Site, TranslatableMixin
 
 from .blocks import SocialLinkBlock
 
@@ -111,6 +111,17 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("Site settings")
+
+    @classmethod
+    def for_request_or_defaults(cls, request):
+        """The settings of the request's site, or the defaults (unsaved) when no site answers for its host.
+
+        Pages outside the page tree (a 404, a health path, an unsubscribe link) render for any host, and
+        Wagtail's for_request raises when no site matches, which would turn them into 500s.
+        """
+        if Site.find_for_request(request) is None:
+            return cls()
+        return cls.for_request(request)
 
 
 class RegionKind(models.TextChoices):

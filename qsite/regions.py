@@ -35,7 +35,7 @@ def region_detail(request, slug):
     levels = audience_of(request.user)
     # People are shown to whoever may see the member directory, and only those who list themselves
     # and show their region to this viewer.
-    show_members = is_member(request.user) or SiteSettings.for_request(request).directory_is_public
+    show_members = is_member(request.user) or SiteSettings.for_request_or_defaults(request).directory_is_public
     members = (
         MemberProfile.objects.listed()
         .visible_part("region", levels)

@@ -58,7 +58,7 @@ def _canonical(request, page):
 
 
 def page_meta(request, page=None, title="", description=""):
-    site_settings = SiteSettings.for_request(request)
+    site_settings = SiteSettings.for_request_or_defaults(request)
     language = getattr(getattr(page, "locale", None), "language_code", None) or get_language() or "en"
     if page is not None:
         title = page.seo_title or page.title

@@ -78,7 +78,7 @@ def comments_section(context):
         # Included on a page type that has not opted in, or an unsaved page in an admin preview.
         return {"disabled": True}
     user = request.user
-    site_settings = SiteSettings.for_request(request)
+    site_settings = SiteSettings.for_request_or_defaults(request)
 
     comments = list(Comment.objects.in_thread_of(page).visible_to(user).for_display())
     thread = build_thread(comments)

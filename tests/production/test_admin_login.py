@@ -66,7 +66,7 @@ def test_hostile_sign_in_input_is_a_form_error_never_a_500(client, admin_user):
         assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_staff_are_signed_out_after_an_idle_spell_in_the_admin(client, admin_user, settings):
+def test_staff_are_signed_out_after_an_idle_spell_in_the_admin(client, admin_user, settings, site):
     settings.STAFF_SESSION_IDLE_SECONDS = 3600
     with time_machine.travel("2026-03-02 09:00", tick=False) as clock:
         client.force_login(admin_user)
