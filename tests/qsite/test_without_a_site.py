@@ -22,11 +22,6 @@ def test_an_unsubscribe_link_is_answered(client, no_site):
     assert client.get("/en/group-emails/unsubscribe/abc/").status_code == 400
 
 
-def test_the_admin_dashboard_renders(client, no_site, admin_user):
-    client.force_login(admin_user)
-    assert client.get("/admin/").status_code == 200
-
-
 def test_the_member_directory_uses_the_default_settings(client, no_site):
     # The default keeps the directory for members only.
     assert client.get("/en/members/").status_code == 403
