@@ -76,7 +76,7 @@ def test_directory_passes_axe_for_a_member(page, member_site):
     expect(page.get_by_role("link", name="Listed Person 1")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Region").select_option("wales")
-    page.get_by_role("main").get_by_role("button", name="Search").click()
+    page.get_by_role("button", name="Search members").click()
     expect(page.get_by_role("heading", name="3 members")).to_be_visible()
 
 
