@@ -33,6 +33,14 @@ def _default_language():
 
 
 @pytest.fixture
+def worker_id(request):
+    """pytest-xdist's worker name ("gw0", ...), or "master" without xdist, so `pytest -p no:xdist` (one
+    process, the order that exposes tests leaking state into each other) runs the Redis tests too."""
+    workerinput = getattr(request.config, "workerinput", None)
+    return workerinput["workerid"] if workerinput else "master"
+
+
+@pytest.fixture
 def site(db):
     from qsite.setup import setup_site
 
