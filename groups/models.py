@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from members.models import MemberProfile
 from qsite.blocks import BodyBlock
-from qsite.pages import SocialFieldsMixin, TopicsMixin
+from qsite.pages import SocialFieldsMixin, TopicsMixin, page_search_fields
 
 PER_PAGE = 12
 # How many of the latest posts and upcoming events a group page shows.
@@ -138,13 +138,12 @@ class GroupPage(RoutablePageMixin, SocialFieldsMixin, TopicsMixin, Page):
         FieldPanel("topics"),
         FieldPanel("listing_image"),
     ]
-    search_fields = [
-        *Page.search_fields,
+    search_fields = page_search_fields(
         index.SearchField("purpose", boost=2),
         index.SearchField("who_for"),
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name", boost=2)]),
-    ]
+    )
 
     class Meta:
         verbose_name = _("special interest group")

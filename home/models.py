@@ -225,7 +225,7 @@ class GetUpdatesPage(SocialFieldsMixin, Page):
         FieldPanel("consent_text"),
         FieldPanel("thanks_text"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = page_search_fields(index.SearchField("intro"))
 
     class Meta:
         verbose_name = _("get updates page")
