@@ -129,15 +129,42 @@ class RegionKind(models.TextChoices):
     ENGLISH_REGION = "english_region", _("English region")
 
 
+class RegionQuerySet(models.QuerySet):
+    def within(self, slug):
+        """The region with this slug and every region inside it, in any language: asking for England
+        finds the English regions too. Matched on slugs, which translations share."""
+        return self.filter(models.Q(slug=slug) | models.Q(parent__slug=slug))
+
+
 class Region(TranslatableMixin, models.Model):
-    """A UK nation or English regional network. Used by events, member stories and member profiles."""
+    """A UK nation or English regional network. Used by events, member stories and member profiles.
+
+    Regions form a two-level hierarchy: the English regions sit inside England, so a reader who
+    filters by England also sees what is filed under London or the North West.
+    """
 
     name = models.CharField(max_length=80)
     slug = models.SlugField(max_length=80, help_text=_("Used in addresses such as /en/events/?region=wales."))
     kind = models.CharField(max_length=20, choices=RegionKind.choices, default=RegionKind.NATION)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subregions",
+        help_text=_("The nation this region is part of (e.g. England for London). Empty for a nation."),
+    )
     sort_order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower numbers are listed first."))
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("sort_order")]
+    objects = RegionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("parent"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
@@ -147,6 +174,16 @@ class Region(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        if self.parent_id and (self.parent_id == self.pk or self.parent.parent_id):
+            raise ValidationError({"parent": _("Choose a nation: regions are one level deep.")})
+        if self.parent_id and self.parent.locale_id != self.locale_id:
+            raise ValidationError({"parent": _("Choose the nation in the same language as this region.")})
+
+
+# The slug of the nation the English regions belong to.
+ENGLAND = "england"
 
 # The four nations, then NHS England's seven regions. setup_site creates any that are missing.
 DEFAULT_REGIONS = [

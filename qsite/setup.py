@@ -13,7 +13,7 @@ from comments.setup import ensure_editors_group
 from home.models import HomePage
 from home.setup import ensure_subscriber_permissions
 from members.setup import ensure_groups_and_workflow
-from qsite.models import DEFAULT_REGIONS, Region
+from qsite.models import DEFAULT_REGIONS, ENGLAND, Region, RegionKind
 
 HOME_DEFAULTS = {
     "title": "Home",
@@ -62,6 +62,10 @@ def ensure_regions(locale):
         Region.objects.get_or_create(
             locale=locale, slug=slug, defaults={"name": name, "kind": kind, "sort_order": order}
         )
+    # The English regions sit inside England (set only where an editor has not chosen otherwise).
+    england = Region.objects.filter(locale=locale, slug=ENGLAND).first()
+    if england:
+        Region.objects.filter(locale=locale, kind=RegionKind.ENGLISH_REGION, parent__isnull=True).update(parent=england)
 
 
 def ensure_site(home):
