@@ -7,12 +7,12 @@ site where a real person posts a handful of comments a day.
 import hashlib
 import re
 import time
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+
+from qsite.clients import RateWindow, any_full, client_ip
 
 from .models import BlockedTerm
 
@@ -32,17 +32,6 @@ def max_links():
 
 
 # --- IP addresses ---------------------------------------------------------------------
-
-
-def client_ip(request):
-    """The reader's address. Behind N trusted proxies (COMMENTS_TRUSTED_PROXIES = N) it is the Nth
-    address from the right of X-Forwarded-For: the one our own outermost proxy saw. Entries further
-    left are written by the client and could be forged to dodge the rate limit."""
-    proxies = setting("TRUSTED_PROXIES", 0)
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and forwarded:
-        return forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
-    return request.META.get("REMOTE_ADDR", "") or ""
 
 
 def hash_ip(ip):
@@ -83,37 +72,25 @@ def check_token(token, page_id, now=None):
 # --- Rate limits ----------------------------------------------------------------------
 
 
-@dataclass
-class Limit:
-    key: str
-    allowed: int
-    seconds: int
-
-
-def limits_for(request):
-    """One limit per IP address and one per account (guests have only the first)."""
-    window = setting("RATE_WINDOW_SECONDS", 600)
-    found = [Limit(f"comments:rate:ip:{hash_ip(client_ip(request))}", setting("RATE_PER_IP", 5), window)]
+def windows_for(request):
+    """(window, identity) pairs: one limit per client address and one per account (guests have only the first).
+    The address is read by qsite.clients, so TRUSTED_PROXY_COUNT tells guests behind a load balancer apart."""
+    seconds = setting("RATE_WINDOW_SECONDS", 600)
+    found = [(RateWindow("comments-ip", setting("RATE_PER_IP", 5), seconds), client_ip(request))]
     if request.user.is_authenticated:
-        found.append(Limit(f"comments:rate:user:{request.user.pk}", setting("RATE_PER_USER", 10), window))
+        found.append((RateWindow("comments-user", setting("RATE_PER_USER", 10), seconds), request.user.pk))
     return found
 
 
 def rate_limited(request):
     """True when this sender has posted as many comments as the window allows."""
-    counts = cache.get_many([limit.key for limit in limits_for(request)])
-    return any(counts.get(limit.key, 0) >= limit.allowed for limit in limits_for(request))
+    return any_full(windows_for(request))
 
 
 def count_post(request):
-    """Record one accepted post against each limit. add() then incr() keeps the window fixed
-    from the first post and is atomic on Redis, which several web hosts share."""
-    for limit in limits_for(request):
-        if not cache.add(limit.key, 1, timeout=limit.seconds):
-            try:
-                cache.incr(limit.key)
-            except ValueError:  # expired between add and incr
-                cache.add(limit.key, 1, timeout=limit.seconds)
+    """Record one accepted post against each limit."""
+    for window, identity in windows_for(request):
+        window.hit(identity)
 
 
 # --- Duplicates -----------------------------------------------------------------------

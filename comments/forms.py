@@ -70,7 +70,8 @@ class CommentForm(forms.Form):
         return f"{defences.max_length():,}"
 
     @property
-    def is_member(self):
+    def signed_in(self):
+        """Posting under a signed-in account (no name or email asked). Not a membership test: that is members.roles."""
         return "email" not in self.fields
 
     @property
@@ -120,6 +121,6 @@ class CommentForm(forms.Form):
         return cleaned
 
     def author_identity(self):
-        if self.is_member:
+        if self.signed_in:
             return f"user:{self.user.pk}"
         return f"guest:{self.cleaned_data['email'].casefold()}"

@@ -5,8 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from qsite.cache import purge_pages_by_id
+from qsite.clients import client_ip
+
 from . import defences
 from .models import Comment, Status
+from .tasks import notify_approved, schedule_moderator_digest
 from .text import count_links
 
 # The Wagtail log action recorded for each moderation decision (registered in wagtail_hooks.py).
@@ -38,7 +42,7 @@ def submit(form, request, page):
     """Store a valid form's comment, held for moderation. Raises DuplicateComment."""
     data = form.cleaned_data
     body = data["body"]
-    if form.is_member:
+    if form.signed_in:
         user, name, email = request.user, display_name_for(request.user), ""
     else:
         user, name, email = None, data["name"], data["email"]
@@ -65,7 +69,7 @@ def submit(form, request, page):
         held_reason="; ".join(reasons)[:200],
         link_count=links,
         fingerprint=defences.fingerprint(page.translation_key, form.author_identity(), body),
-        ip_hash=defences.hash_ip(defences.client_ip(request)),
+        ip_hash=defences.hash_ip(client_ip(request)),
     )
     if already_posted(comment.fingerprint):
         raise DuplicateComment
@@ -77,8 +81,6 @@ def submit(form, request, page):
         raise DuplicateComment from None
     defences.count_post(request)
     if comment.status == Status.PENDING:
-        from .tasks import schedule_moderator_digest
-
         transaction.on_commit(schedule_moderator_digest)
     return comment
 
@@ -99,12 +101,8 @@ def moderate(comments, status, user):
         for comment in changed:
             log(comment, LOG_ACTIONS[status], user=user)
     if shown_or_hidden:
-        from qsite.cache import purge_pages_by_id
-
         purge_pages_by_id(shown_or_hidden)
     if status == Status.APPROVED and changed:
-        from .tasks import notify_approved
-
         ids = [comment.pk for comment in changed]
         transaction.on_commit(lambda: notify_approved.enqueue(ids))
     return len(changed)
@@ -116,8 +114,6 @@ def anonymise_author(user):
     shown_on = set(comments.approved().values_list("page_id", flat=True))
     changed = comments.update(author=None, author_name=_("Former member"), ip_hash="")
     if shown_on:
-        from qsite.cache import purge_pages_by_id
-
         purge_pages_by_id(shown_on)
     return changed
 

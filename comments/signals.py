@@ -1,3 +1,5 @@
+from qsite.cache import purge_pages_by_id
+
 from . import services
 from .models import Status
 
@@ -10,6 +12,4 @@ def anonymise_deleted_users_comments(sender, instance, **kwargs):
 
 def purge_pages_showing_deleted_comment(sender, instance, **kwargs):
     if instance.status == Status.APPROVED:
-        from qsite.cache import purge_pages_by_id
-
         purge_pages_by_id([instance.page_id])

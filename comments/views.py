@@ -98,4 +98,4 @@ def post_comment(request):
     except services.DuplicateComment:
         form.add_error("body", _("You have already posted this comment on this page."))
         return show_page_with_form(request, page, form)
-    return thanks(request, page, comment if form.is_member else None)
+    return thanks(request, page, comment if form.signed_in else None)

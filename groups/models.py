@@ -9,6 +9,7 @@ relations `blog_posts` and `events` and never imports those apps.
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,8 +23,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from members.models import MemberProfile
+from members.roles import is_editor
 from qsite.blocks import BodyBlock
 from qsite.pages import SocialFieldsMixin, TopicsMixin, page_search_fields
+
+from . import feeds
 
 PER_PAGE = 12
 # How many of the latest posts and upcoming events a group page shows.
@@ -35,11 +39,6 @@ class GroupStatus(models.TextChoices):
     FORMING = "forming", _("Forming")
     ACTIVE = "active", _("Active")
     RESTING = "resting", _("Resting")
-
-
-def is_editor(user):
-    """Editors (and administrators) manage every group; the same test the members app uses for editors."""
-    return bool(user and user.is_authenticated and (user.is_superuser or user.has_perm("members.review_application")))
 
 
 class GroupPageTag(TaggedItemBase):
@@ -219,52 +218,42 @@ class GroupPage(RoutablePageMixin, SocialFieldsMixin, TopicsMixin, Page):
 
     # --- Serving -------------------------------------------------------------------------
 
+    # The form-handling views live in groups/views.py, which imports these models; they are named by
+    # dotted path (as a URLconf names views) so that models never import views.
+    @staticmethod
+    def _view(name):
+        return import_string(f"groups.views.{name}")
+
     @path("")
     def group_route(self, request):
-        from . import views
-
-        return views.group_page(request, self)
+        return self._view("group_page")(request, self)
 
     @path("join/", name="join")
     def join_route(self, request):
-        from . import views
-
-        return views.join(request, self)
+        return self._view("join")(request, self)
 
     @path("leave/", name="leave")
     def leave_route(self, request):
-        from . import views
-
-        return views.leave(request, self)
+        return self._view("leave")(request, self)
 
     @path("preferences/", name="preferences")
     def preferences_route(self, request):
-        from . import views
-
-        return views.preferences(request, self)
+        return self._view("preferences")(request, self)
 
     @path("members/csv/", name="members_csv")
     def members_csv_route(self, request):
-        from . import views
-
-        return views.members_csv(request, self)
+        return self._view("members_csv")(request, self)
 
     @path("feed/atom/", name="atom")
     def atom_route(self, request):
-        from . import feeds
-
         return feeds.posts_feed(request, self, "atom")
 
     @path("feed/rss/", name="rss")
     def rss_route(self, request):
-        from . import feeds
-
         return feeds.posts_feed(request, self, "rss")
 
     @path("ical/", name="ical")
     def ical_route(self, request):
-        from . import feeds
-
         return feeds.events_calendar(request, self)
 
 

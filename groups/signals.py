@@ -6,7 +6,11 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from qsite.cache import page_urls, purge_urls
+from qsite.wagtail_hooks import in_every_language
+
 from .models import GroupNotification, GroupPage
+from .tasks import send_group_notifications
 
 
 def _groups_of(page):
@@ -22,8 +26,6 @@ def _groups_of(page):
 
 @receiver(page_published)
 def notify_groups(sender, instance, **kwargs):
-    from .tasks import send_group_notifications
-
     new_groups = []
     for group in _groups_of(instance):
         target = group.membership_group
@@ -41,8 +43,5 @@ def notify_groups(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender="groups.GroupMembership", dispatch_uid="groups-membership-purge")
 def purge_group_page_on_membership_change(sender, instance, **kwargs):
     """The group page counts and lists its members; their profiles list their groups."""
-    from qsite.cache import page_urls, purge_urls
-    from qsite.wagtail_hooks import in_every_language
-
     urls = page_urls(instance.group) + in_every_language("members:profile", instance.profile.slug)
     transaction.on_commit(lambda: purge_urls(urls))

@@ -6,12 +6,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from .models import GroupMembership, GroupNotification, GroupPage
+from .views import unsubscribe_url
+
 BATCH_SIZE = 50
 
 
 def _message(page, membership, group, page_url):
-    from .views import unsubscribe_url
-
     language = page.locale.language_code
     with translation.override(language):
         link = unsubscribe_url(membership, language)
@@ -40,8 +41,6 @@ def send_group_notifications(page_id, group_ids):
     A member in two of the groups gets one email, about the first group (in title order) they are in.
     """
     from wagtail.models import Page
-
-    from .models import GroupMembership, GroupNotification, GroupPage
 
     page = Page.objects.live().public().filter(pk=page_id).select_related("locale").first()
     if page is None:

@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from members.models import MemberProfile, is_member
+from members.models import MemberProfile
+from members.roles import is_member
 from qsite.models import SiteSettings
 
 from .forms import PreferencesForm
-from .models import LATEST_POSTS, UPCOMING_EVENTS, GroupMembership
+from .models import LATEST_POSTS, UPCOMING_EVENTS, GroupMembership, GroupPage
 
 UNSUBSCRIBE_SALT = "groups.unsubscribe"
 
@@ -195,8 +196,6 @@ def unsubscribe(request, token):
         membership_id, group_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except (signing.BadSignature, ValueError, TypeError):
         return TemplateResponse(request, "groups/unsubscribe.html", {"invalid": True}, status=400)
-    from .models import GroupPage
-
     group = get_object_or_404(GroupPage, pk=group_id)
     membership = GroupMembership.objects.filter(pk=membership_id, group_id=group_id).first()
     done = False

@@ -1,11 +1,11 @@
 from wagtail import hooks
 
+from qsite.cache import page_urls
+
 
 @hooks.register("qsite_cache_urls_for_page")
 def group_pages_showing(page):
     """A group page lists its latest posts and events, and its feeds and calendar list them too."""
-    from qsite.cache import page_urls
-
     groups = getattr(page, "groups", None)
     if groups is None or not hasattr(groups, "all"):
         return []

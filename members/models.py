@@ -13,8 +13,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-MEMBERS_GROUP = "Members"
-EDITORS_GROUP = "Editors"
+from . import roles
+from .roles import EDITORS_GROUP, MEMBERS_GROUP, is_member  # noqa: F401  (decided in roles.py; re-exported for set-up code)
 
 
 class Visibility(models.TextChoices):
@@ -39,18 +39,9 @@ def default_visibility():
 
 def audience_of(user):
     """Which visibility levels this viewer may see: members see more than the public."""
-    if user is not None and user.is_authenticated and is_member(user):
+    if roles.is_member(user):
         return [Visibility.EVERYONE, Visibility.MEMBERS]
     return [Visibility.EVERYONE]
-
-
-def is_member(user):
-    """An approved member or staff: someone the community has let in."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser or user.is_staff:
-        return True
-    return user.groups.filter(name__in=[MEMBERS_GROUP, EDITORS_GROUP]).exists()
 
 
 class MemberInterest(TaggedItemBase):
@@ -266,6 +257,7 @@ class MembershipApplication(models.Model):
         self.save()
         group, _created = Group.objects.get_or_create(name=MEMBERS_GROUP)
         self.user.groups.add(group)
+        roles.forget(self.user)
         profile = getattr(self.user, "member_profile", None) or MemberProfile(user=self.user)
         if not profile.pk:
             profile.slug = unique_profile_slug(self.display_name)

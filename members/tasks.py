@@ -7,11 +7,11 @@ from django.utils import translation
 
 from qsite.task_retry import retrying_task
 
+from .models import ApplicationStatus, MembershipApplication
+
 
 @retrying_task()
 def send_application_decision(application_id):
-    from .models import ApplicationStatus, MembershipApplication
-
     application = MembershipApplication.objects.select_related("user").filter(pk=application_id).first()
     if application is None or application.status == ApplicationStatus.PENDING or not application.user.email:
         return False

@@ -20,7 +20,8 @@ from qsite.pages import pages_by_author
 
 from . import services
 from .forms import ApplicationForm, DeleteAccountForm, DirectoryForm, ProfileForm
-from .models import ApplicationStatus, MemberProfile, MembershipApplication, audience_of, is_member
+from .models import ApplicationStatus, MemberProfile, MembershipApplication, audience_of
+from .roles import is_member
 
 DIRECTORY_PER_PAGE = 24
 

@@ -6,6 +6,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from qsite.wagtail_hooks import in_every_language
+
 from . import admin_views
 from .models import ApplicationStatus, MemberProfile, MembershipApplication
 
@@ -75,8 +77,6 @@ from .coffee import wagtail_hooks as coffee_hooks  # noqa: E402, F401
 @hooks.register("qsite_cache_urls_for_page")
 def profiles_showing(page):
     """A member's profile lists the pages that credit them (as author, story teller or organiser)."""
-    from qsite.wagtail_hooks import in_every_language
-
     slugs = {profile.slug for profile in getattr(page, "author_profiles", None) or []}
     field = getattr(page, "credited_profile_field", None)
     credited = getattr(page, field, None) if field else None

@@ -41,6 +41,8 @@ from django.utils.cache import get_max_age, patch_cache_control, patch_vary_head
 from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
+from .models import Region, SiteSettings
+
 logger = logging.getLogger(__name__)
 
 HOOK = "qsite_cache_urls_for_page"
@@ -393,8 +395,6 @@ def connect_signals():
     from django.db.models.signals import post_save, pre_delete
     from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
-
-    from .models import Region, SiteSettings
 
     page_published.connect(_on_publish_or_unpublish, dispatch_uid="qsite-cache-publish")
     page_unpublished.connect(_on_publish_or_unpublish, dispatch_uid="qsite-cache-unpublish")

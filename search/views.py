@@ -13,7 +13,8 @@ from taggit.models import Tag
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Locale
 
-from members.models import audience_of, is_member
+from members.models import audience_of
+from members.roles import is_member
 from qsite.pages import specific_for_cards, topic_page_models
 
 from . import query as search_query

@@ -13,6 +13,7 @@ from qsite.pages import CommentableMixin
 from .. import defences
 from ..forms import CommentForm
 from ..models import Comment, Status
+from ..services import display_name_for
 from ..text import render_body
 from ..views import NOTICE_KEY
 
@@ -108,7 +109,7 @@ def comments_section(context):
         "notice": _pop_notice(request, page),
         "policy_page": in_language_of(site_settings.comments_policy_page, page),
         "login_url": resolve_url(settings.LOGIN_URL) + "?" + urlencode({"next": page_url + "#comment-form"}),
-        "is_member": user.is_authenticated,
+        "signed_in": user.is_authenticated,
         "member_name": _member_name(user),
         "page_language": page.locale.language_code if page.locale_id else None,
     }
@@ -117,6 +118,4 @@ def comments_section(context):
 def _member_name(user):
     if not user.is_authenticated:
         return ""
-    from ..services import display_name_for
-
     return display_name_for(user)

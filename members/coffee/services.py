@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import EDITORS_GROUP, MEMBERS_GROUP
+from members.roles import members_q
 
 from . import pairing
 from .models import CoffeeGroup, CoffeeMembership, CoffeePreference, CoffeeRound, Frequency, RoundStatus
+from .tasks import send_round_emails
 
 
 class RoundError(Exception):
@@ -33,12 +33,8 @@ def no_repeat_rounds():
 
 
 def active_member_filter():
-    members = Group.objects.filter(name__in=[MEMBERS_GROUP, EDITORS_GROUP])
-    return (
-        Q(profile__user__is_active=True)
-        & Q(profile__is_former_member=False)
-        & (Q(profile__user__groups__in=members) | Q(profile__user__is_staff=True) | Q(profile__user__is_superuser=True))
-    )
+    """Preferences of people who are members now (members.roles decides) and have not left."""
+    return members_q("profile__user") & Q(profile__is_former_member=False)
 
 
 def taking_part(period):
@@ -143,8 +139,6 @@ def draw_round(period, by=None, seed=None):
 
 def send_round(coffee_round, resend=False):
     """Queue the introduction emails. A second send needs `resend=True` (the admin's separate button)."""
-    from .tasks import send_round_emails
-
     with transaction.atomic():
         locked = CoffeeRound.objects.select_for_update().get(pk=coffee_round.pk)
         if locked.status == RoundStatus.SENT and not resend:

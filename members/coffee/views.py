@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
-from members.models import MemberProfile, is_member
+from members.models import MemberProfile
+from members.roles import is_member
 
 from .forms import CoffeePreferenceForm
 from .models import CoffeePreference

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from comments import services
+from comments.models import Comment
 
 
 class Command(BaseCommand):
@@ -18,8 +19,6 @@ class Command(BaseCommand):
             raise CommandError("--days must be 1 or more.")
         cutoff = timezone.now() - datetime.timedelta(days=days)
         if dry_run:
-            from comments.models import Comment
-
             count = Comment.objects.removable(cutoff).count()
             self.stdout.write(f"{count} rejected or spam comments older than {days} days would be deleted.")
             return
