@@ -2,9 +2,10 @@
 reader is sent back to the page (post/redirect/get) with a notice; on any problem the page is shown
 again with the form, what was typed and the errors beside the fields."""
 
+import copy
 from urllib.parse import urlsplit
 
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -34,10 +35,25 @@ def commentable_page(raw_id):
 
 
 def show_page_with_form(request, page, form, status=200):
-    """The page as a reader sees it, with the submitted form (and its errors) in the comments section."""
-    context = page.get_context(request)
-    context["comment_form"] = form
-    return TemplateResponse(request, page.get_template(request), context, status=status)
+    """The page exactly as a reader's GET shows it (its own route, context, canonical link and cache rules),
+    with the submitted form, what was typed and its errors in the comments section.
+
+    Rendering through the page's own `route`/`serve` rather than its template keeps whatever a page type
+    adds in its route (an event's joining link and "happening now" notice, more events). The GET is a copy
+    of the POST at the page's own address, so links and the canonical URL are the page's, not the form's.
+    """
+    page_path = urlsplit(page.get_url(request) or "/").path
+    as_get = copy.copy(request)
+    as_get.method = "GET"
+    as_get.path = as_get.path_info = page_path
+    as_get.GET = QueryDict()
+    as_get.comment_form = form
+    route = page.route(as_get, [])
+    response = route.page.serve(as_get, *route.args, **route.kwargs)
+    response.status_code = status
+    # What the reader typed is in this response: it must never be stored by a shared cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def thanks(request, page, comment):

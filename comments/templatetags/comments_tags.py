@@ -86,7 +86,7 @@ def comments_section(context):
     shown = [c for top in thread for c in (top, *top.thread_replies)]
     approved_count = sum(c.status == Status.APPROVED for c in shown)
 
-    form = context.get("comment_form")
+    form = context.get("comment_form") or getattr(request, "comment_form", None)
     if form is not None:
         reply_to_id = _int_or_none(form.data.get("parent"))
     else:
