@@ -1,8 +1,9 @@
-from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -10,6 +11,10 @@ from qsite.wagtail_hooks import in_every_language
 
 from . import admin_views
 from .models import ApplicationStatus, MemberProfile, MembershipApplication
+from .page_policy import narrow, page_policy
+
+# Registered for Page itself (ahead of Wagtail's own, which is for AbstractPage), before any admin view asks.
+register_permission_policy(Page, page_policy)
 
 
 class MemberProfileViewSet(SnippetViewSet):
@@ -58,10 +63,12 @@ def applications_menu_item():
 @hooks.register("construct_explorer_page_queryset")
 def hide_other_peoples_drafts(parent_page, pages, request):
     """Members see live pages and their own drafts; never another member's unpublished work."""
-    user = request.user
-    if user.is_superuser or user.has_perm("members.review_application"):
-        return pages
-    return pages.filter(Q(live=True) | Q(owner=user))
+    return narrow(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choosers_hide_other_peoples_drafts(pages, request):
+    return narrow(pages, request.user)
 
 
 @hooks.register("construct_reports_menu")
