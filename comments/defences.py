@@ -87,10 +87,11 @@ def rate_limited(request):
     return any_full(windows_for(request))
 
 
-def count_post(request):
-    """Record one accepted post against each limit."""
-    for window, identity in windows_for(request):
-        window.hit(identity)
+def reserve_post(request):
+    """Take a place for one post in every window; False when any is full. Counting first and comparing the
+    answer is atomic on the shared cache, so a burst of posts from one sender cannot slip past the limit."""
+    granted = [window.reserve(identity) for window, identity in windows_for(request)]
+    return all(granted)
 
 
 # --- Duplicates -----------------------------------------------------------------------

@@ -22,6 +22,10 @@ LOG_ACTIONS = {
 }
 
 
+class RateLimited(Exception):
+    """The sender has used every place in a rate window."""
+
+
 class DuplicateComment(Exception):
     """The same person already posted these words in this thread."""
 
@@ -73,13 +77,14 @@ def submit(form, request, page):
     )
     if already_posted(comment.fingerprint):
         raise DuplicateComment
+    if not defences.reserve_post(request):
+        raise RateLimited
     try:
         # The unique fingerprint makes the database the judge when two identical posts race.
         with transaction.atomic():
             comment.save()
     except IntegrityError:
         raise DuplicateComment from None
-    defences.count_post(request)
     if comment.status == Status.PENDING:
         transaction.on_commit(schedule_moderator_digest)
     return comment

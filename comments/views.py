@@ -56,6 +56,13 @@ def show_page_with_form(request, page, form, status=200):
     return response
 
 
+def too_many(request, page, form):
+    form.add_error(
+        None, _("You have posted several comments in the last few minutes. Please wait a while and try again.")
+    )
+    return show_page_with_form(request, page, form, status=429)
+
+
 def thanks(request, page, comment):
     request.session[NOTICE_KEY] = {"page": page.pk, "comment": comment.pk if comment else None}
     return HttpResponseRedirect(page.get_url(request) + "#comment-notice")
@@ -103,10 +110,7 @@ def post_comment(request):
         return show_page_with_form(request, page, form, status=403)
     if defences.rate_limited(request):
         form.is_valid()
-        form.add_error(
-            None, _("You have posted several comments in the last few minutes. Please wait a while and try again.")
-        )
-        return show_page_with_form(request, page, form, status=429)
+        return too_many(request, page, form)
     if not form.is_valid():
         return show_page_with_form(request, page, form)
     try:
@@ -114,4 +118,6 @@ def post_comment(request):
     except services.DuplicateComment:
         form.add_error("body", _("You have already posted this comment on this page."))
         return show_page_with_form(request, page, form)
+    except services.RateLimited:
+        return too_many(request, page, form)
     return thanks(request, page, comment if form.signed_in else None)

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.crypto import salted_hmac
+
+# Where windows are counted while the shared cache is away: this process alone. Limits then apply per
+# web process (a little looser than the shared limit) rather than not at all.
+_local = LocMemCache("qsite-rate-windows", {"OPTIONS": {"MAX_ENTRIES": 10000}})
+
+
+def _store():
+    # The resilient Redis cache (qsite.cache_backends) says when it is down; other backends never are.
+    return _local if getattr(cache, "is_down", False) else cache
 
 
 def trusted_proxy_count():
@@ -43,8 +53,10 @@ class RateWindow:
     """At most `allowed` events per `seconds`, counted per key in the shared cache.
 
     A fixed window from the first event: add() starts it and incr() counts within it without
-    extending it. Both are atomic on Redis, which several web hosts share. With the cache down
-    nothing is counted: the site works unthrottled rather than not at all.
+    extending it. Both are atomic on Redis, which several web hosts share, so `hit()` followed by a
+    comparison of its answer is the race-free way to take a place ("reserve"): of any number of
+    concurrent requests exactly `allowed` get a count within the limit. While the shared cache is
+    down, windows are counted in this process instead (see `_store`).
     """
 
     name: str
@@ -56,7 +68,7 @@ class RateWindow:
 
     def count(self, identity):
         """Events counted so far in the current window."""
-        return cache.get(self.key(identity), 0)
+        return _store().get(self.key(identity), 0)
 
     def is_full(self, identity):
         """True when no more events are allowed in this window."""
@@ -64,21 +76,33 @@ class RateWindow:
 
     def hit(self, identity):
         """Count one event; returns the count including it."""
-        key = self.key(identity)
-        if cache.add(key, 1, timeout=self.seconds):
+        store = _store()
+        count = self._hit(store, self.key(identity))
+        if store is cache and _store() is _local:
+            # The shared cache went away during this call: count here instead of letting it through.
+            count = self._hit(_local, self.key(identity))
+        return count
+
+    def _hit(self, store, key):
+        if store.add(key, 1, timeout=self.seconds):
             return 1
         try:
-            return cache.incr(key)
+            return store.incr(key)
         except ValueError:  # the window ended between add and incr
-            cache.add(key, 1, timeout=self.seconds)
+            store.add(key, 1, timeout=self.seconds)
             return 1
 
+    def reserve(self, identity):
+        """Take a place in the window: True if this event is within the limit (and is now counted)."""
+        return self.hit(identity) <= self.allowed
+
     def reset(self, identity):
-        cache.delete(self.key(identity))
+        for store in (cache, _local):
+            store.delete(self.key(identity))
 
 
 def any_full(windows_and_identities):
     """True when any of the (window, identity) pairs is full; one cache round trip."""
     pairs = list(windows_and_identities)
-    counts = cache.get_many([window.key(identity) for window, identity in pairs])
+    counts = _store().get_many([window.key(identity) for window, identity in pairs])
     return any(counts.get(window.key(identity), 0) >= window.allowed for window, identity in pairs)

@@ -372,3 +372,18 @@ def test_a_forged_forwarded_header_without_a_proxy_changes_nothing(client, post)
         for n in range(3)
     ]
     assert codes == [302, 302, 429]
+
+
+@override_settings(COMMENTS_RATE_PER_IP=5)
+def test_with_redis_down_comments_from_one_address_are_still_limited(client, post):
+    from qsite.settings.environment import cache_config
+    from tests.production.conftest import CLOSED_PORT
+
+    with override_settings(CACHES={"default": cache_config(f"redis://127.0.0.1:{CLOSED_PORT}/0")}):
+        from qsite.clients import _local
+
+        _local.clear()
+        codes = [send(client, post, ip="203.0.113.88", body=f"During the outage {n}").status_code for n in range(7)]
+        _local.clear()
+    assert codes == [302] * 5 + [429, 429]
+    assert Comment.objects.count() == 5

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from comments.models import Comment, Status
@@ -86,3 +86,25 @@ def test_member_view_with_own_pending_comments_is_also_fixed(client, post, membe
     with django_assert_num_queries(29):
         response = client.get(post.url)
     assert "My own pending" in response.content.decode()
+
+
+def _post_from_one_address(args):
+    page, n = args
+    try:
+        response = Client().post(
+            POST_URL,
+            form_data(page, body=f"Burst comment number {n}", email=f"burst{n}@example.org"),
+            REMOTE_ADDR="203.0.113.200",
+        )
+        return response.status_code
+    finally:
+        connection.close()
+
+
+@override_settings(COMMENTS_RATE_PER_IP=5)
+def test_a_burst_of_posts_from_one_address_stores_exactly_the_limit(transactional_db, post):
+    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+        statuses = list(pool.map(_post_from_one_address, [(post, n) for n in range(CONCURRENT_POSTS)]))
+    assert statuses.count(302) == 5
+    assert statuses.count(429) == CONCURRENT_POSTS - 5
+    assert Comment.objects.count() == 5

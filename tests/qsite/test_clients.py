@@ -1,11 +1,14 @@
 """The client's address is read in one place (qsite.clients) and trusts X-Forwarded-For only as far as
 TRUSTED_PROXY_COUNT says; rate windows count per identity within a fixed window."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
 from qsite.clients import RateWindow, any_full, client_ip
+from qsite.settings.environment import cache_config
 
 
 @pytest.fixture(autouse=True)
@@ -82,3 +85,42 @@ def test_a_reset_window_starts_again():
     window.hit("a")
     window.reset("a")
     assert not window.is_full("a")
+
+
+# --- Under pressure: atomic on the shared cache, and a local limit while it is away --------------------
+
+
+@pytest.fixture
+def real_redis(settings, worker_id):
+    from tests.qsite.test_page_cache import forget_everything, redis_caches
+
+    with override_settings(CACHES=redis_caches(settings, worker_id)):
+        forget_everything("redis")
+        yield
+        forget_everything("redis")
+
+
+@pytest.mark.redis
+def test_a_burst_of_concurrent_reservations_gets_exactly_the_allowed_number(real_redis):
+    window = RateWindow("burst", allowed=5, seconds=60)
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        granted = list(pool.map(lambda _n: window.reserve("203.0.113.9"), range(100)))
+    assert granted.count(True) == 5
+    assert window.count("203.0.113.9") == 100
+
+
+@pytest.fixture
+def redis_down():
+    from tests.production.conftest import CLOSED_PORT
+
+    with override_settings(CACHES={"default": cache_config(f"redis://127.0.0.1:{CLOSED_PORT}/0")}):
+        yield
+
+
+def test_with_the_shared_cache_down_windows_still_limit_in_this_process(redis_down):
+    window = RateWindow("outage", allowed=3, seconds=60)
+    window.reset("203.0.113.10")
+    assert [window.reserve("203.0.113.10") for _ in range(5)] == [True, True, True, False, False]
+    assert window.is_full("203.0.113.10")
+    assert not window.is_full("203.0.113.11")
+    window.reset("203.0.113.10")
