@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "members",
     "search",
     "groups",
+    # After the apps whose content it builds; nothing imports it.
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

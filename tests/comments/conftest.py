@@ -11,8 +11,8 @@ from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, MemberStoryInde
 from comments.defences import make_token
 from comments.models import Comment, Status
 from comments.setup import EDITORS_GROUP
+from demo.build import paragraph, stream
 from members.models import MemberProfile
-from qsite.demo.build import paragraph, stream
 from tests.factories import UserFactory
 
 POST_URL = "/en/comments/post/"
