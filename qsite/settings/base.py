@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates and static files win.
     "qsite",
     "home",
+    "updates",
     "blog",
     "events",
     "insights",
@@ -132,7 +133,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "members.middleware.EditorOnlyAdminAreasMiddleware",
-    "qsite.security.StaffSessionTimeoutMiddleware",
+    "members.middleware.StaffSessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-csp's middleware, giving the admin its own policy (qsite/security.py).
