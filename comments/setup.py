@@ -1,8 +1,8 @@
-"""Groups and permissions for comment moderation, created idempotently by `qsite.setup.setup_site()`."""
+"""Groups and permissions for comment moderation, created idempotently by the `setup_site` hook (comments/apps.py)."""
 
 from django.contrib.auth.models import Group, Permission
 
-EDITORS_GROUP = "Editors"
+from members.roles import EDITORS_GROUP
 
 
 def ensure_editors_group():

@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from . import roles
-from .roles import EDITORS_GROUP, MEMBERS_GROUP, is_member  # noqa: F401  (decided in roles.py; re-exported for set-up code)
+from .roles import MEMBERS_GROUP
 
 
 class Visibility(models.TextChoices):

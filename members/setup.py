@@ -1,4 +1,4 @@
-"""Groups, permissions and the editorial workflow, created idempotently by `setup_site`.
+"""Groups, permissions and the editorial workflow, created idempotently by the `setup_site` hook (members/apps.py).
 
 Members: write drafts of blog posts, stories and events under their index pages,
 edit pages they own, upload and choose images; never publish, never moderate.
@@ -6,6 +6,7 @@ Editors: publish anywhere on the site, review applications and member profiles.
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -14,12 +15,13 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Page,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
 
-from .models import EDITORS_GROUP, MEMBERS_GROUP
+from .roles import EDITORS_GROUP, MEMBERS_GROUP
 
 WORKFLOW_NAME = "Editorial review"
 # Index pages under which members may add pages, by string so members imports no content app.
@@ -107,3 +109,14 @@ def ensure_groups_and_workflow(home):
     for page in [home, *home.get_translations()]:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
     return members, editors, workflow
+
+
+def home_translation_created(sender, instance, created, raw=False, **kwargs):
+    """A new home page in another language (an editor translating the home page into Welsh) gets the
+    Editors' page permissions and the Editorial review workflow at once, as the English home has them;
+    otherwise nobody but administrators could edit the Welsh tree until setup_site ran again."""
+    if raw or not created or not isinstance(instance, Page) or instance.depth != 2:
+        return
+    if instance.locale.language_code == settings.LANGUAGE_CODE or not Group.objects.filter(name=EDITORS_GROUP).exists():
+        return
+    ensure_groups_and_workflow(instance)

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from members.models import MemberProfile, audience_of, is_member
+from members.models import MemberProfile, audience_of
+from members.roles import is_member
 
 from .models import Region, SiteSettings
 from .pages import pages_in_region, specific_for_cards

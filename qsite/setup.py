@@ -1,25 +1,22 @@
-"""Idempotent set-up of the things every qsite database needs: locales, the home page, the site.
+"""Idempotent set-up of the things every qsite database needs. Safe to run again at any time.
 
-Called by `manage.py setup_site` and by `load_demo`. Safe to run again at any time.
+Called by `manage.py setup_site` and by `load_demo`. The shared layer makes what it owns (locales, the root
+page and collection, regions) and the Site record; everything that belongs to an app is made by that app's
+own hook: any AppConfig with a `setup_site(site_context)` method is called, in INSTALLED_APPS order, with
+the `SiteContext` below. The home app's hook makes the home page and the Site; members' the groups and the
+editorial workflow; comments' and updates' the Editors' permissions on their models.
 """
 
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
-from comments.setup import ensure_editors_group
-from home.models import HomePage
-from home.setup import ensure_subscriber_permissions
-from members.setup import ensure_groups_and_workflow
 from qsite.models import DEFAULT_REGIONS, ENGLAND, Region, RegionKind
-
-HOME_DEFAULTS = {
-    "title": "Home",
-    "slug": "home",
-    "intro": "A community of people working to improve health and care across the UK.",
-}
 
 
 def ensure_locales():
@@ -43,20 +40,6 @@ def ensure_root_collection():
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
-def ensure_home(root, locale):
-    existing = HomePage.objects.filter(locale=locale, depth=2).first()
-    if existing:
-        return existing
-    # Wagtail's own migration leaves a plain "Welcome" page where the home page goes.
-    for placeholder in root.get_children().filter(content_type__model="page", content_type__app_label="wagtailcore"):
-        if not placeholder.get_children().exists():
-            placeholder.delete()
-    home = HomePage(locale=locale, **HOME_DEFAULTS)
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    return home
-
-
 def ensure_regions(locale):
     for order, (name, slug, kind) in enumerate(DEFAULT_REGIONS):
         Region.objects.get_or_create(
@@ -69,6 +52,7 @@ def ensure_regions(locale):
 
 
 def ensure_site(home):
+    """The default Site, serving `home` at SITE_BASE_URL's host and port. Called by the home app's hook."""
     parts = urlsplit(settings.SITE_BASE_URL)
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     if site is None:
@@ -82,15 +66,47 @@ def ensure_site(home):
     return site
 
 
+@dataclass
+class SiteContext:
+    """What the apps' set-up hooks share. qsite fills in the first four; the home app's hook sets `home` and
+    `site` (the hooks of apps listed after home read them)."""
+
+    locales: dict
+    default_locale: Locale
+    root: Page
+    root_collection: Collection
+    _home: Page | None = field(default=None, repr=False)
+    site: Site | None = None
+
+    @property
+    def home(self):
+        if self._home is None:
+            raise ImproperlyConfigured(
+                "No home page yet: an app's setup_site hook needs it before the home app's hook made it "
+                "(list 'home' before that app in INSTALLED_APPS)."
+            )
+        return self._home
+
+    @home.setter
+    def home(self, page):
+        self._home = page
+
+
+def app_setup_hooks():
+    """Each installed app's `setup_site` method, in INSTALLED_APPS order."""
+    return [config.setup_site for config in apps.get_app_configs() if callable(getattr(config, "setup_site", None))]
+
+
 @transaction.atomic
 def setup_site():
     locales = ensure_locales()
-    ensure_root_collection()
+    default_locale = locales[settings.LANGUAGE_CODE]
+    root_collection = ensure_root_collection()
     root = ensure_root()
-    home = ensure_home(root, locales[settings.LANGUAGE_CODE])
-    ensure_regions(locales[settings.LANGUAGE_CODE])
-    ensure_editors_group()
-    ensure_subscriber_permissions()
-    site = ensure_site(home)
-    ensure_groups_and_workflow(home)
-    return site
+    ensure_regions(default_locale)
+    context = SiteContext(locales=locales, default_locale=default_locale, root=root, root_collection=root_collection)
+    for hook in app_setup_hooks():
+        hook(context)
+    if context.site is None:
+        raise ImproperlyConfigured("No app's setup_site hook made the Site: is 'home' in INSTALLED_APPS?")
+    return context.site

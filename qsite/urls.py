@@ -6,12 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_localize.views import report, snippets_api
 
-from groups.views import unsubscribe as group_unsubscribe
-from insights.views import serve_document
 from qsite import health, regions, topics
 from qsite.languages import translators_only
 from qsite.security import ThrottledLoginView
-from search import views as search_views
 
 # Database outages get a 503 page rather than a 500; see qsite/resilience.py.
 handler500 = "qsite.resilience.server_error"
@@ -38,10 +35,11 @@ urlpatterns = [
     path(f"{settings.ADMIN_PATH}login/", ThrottledLoginView.as_view(), name="qsite_admin_login"),
     path(settings.ADMIN_PATH, include(wagtailadmin_urls)),
     # Wagtail's download view with private caching for members-only files; see insights/views.py.
-    path("documents/<int:document_id>/<str:document_filename>", serve_document),
+    # Before Wagtail's own documents URLs, so it wins.
+    path("documents/", include("insights.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", search_views.sitemap, name="sitemap"),
-    path("robots.txt", search_views.robots_txt, name="robots_txt"),
+    # /sitemap.xml and /robots.txt.
+    path("", include("search.site_urls")),
 ]
 
 if settings.DEBUG:
@@ -56,12 +54,12 @@ urlpatterns += i18n_patterns(
     path("topics/<slug:slug>/feed/rss/", topics.topic_feed, {"kind": "rss"}, name="topic_rss"),
     path("topics/<slug:slug>/feed/atom/", topics.topic_feed, {"kind": "atom"}, name="topic_atom"),
     path("regions/<slug:slug>/", regions.region_detail, name="region"),
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("comments/", include("comments.urls")),
-    path("updates/", include("home.urls")),
-    path("group-emails/unsubscribe/<str:token>/", group_unsubscribe, name="groups_unsubscribe"),
+    path("updates/", include("updates.urls")),
+    path("group-emails/", include("groups.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,6 @@
-"""The PostgreSQL full-text backend with the title weighted above the body. See search/backends.py.
+"""The PostgreSQL full-text backend with the title weighted above the body.
+
+Chosen by WAGTAILSEARCH_BACKENDS in settings (by the database engine).
 
 The stock backend ranks `ts_rank(title) * title_norm + ts_rank(body)`, with tsvector weights A-D spread over every
 boost in the project. Wagtail's image and document titles (boost 10) and member names (boost 3) take the top
@@ -24,3 +26,7 @@ class TitleWeightedPostgresQueryCompiler(PostgresSearchQueryCompiler):
 
 class TitleWeightedPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = TitleWeightedPostgresQueryCompiler
+
+
+# Wagtail loads the module named in WAGTAILSEARCH_BACKENDS and takes its SearchBackend.
+SearchBackend = TitleWeightedPostgresSearchBackend

@@ -1,4 +1,6 @@
-"""The SQLite (FTS5) search backend with the title column weighted above the body. See search/backends.py.
+"""The SQLite (FTS5) search backend with the title column weighted above the body.
+
+Chosen by WAGTAILSEARCH_BACKENDS in settings (by the database engine).
 
 Imported only on SQLite: the stock SQLite backend module needs the FTS table's model, which exists only there.
 """
@@ -32,3 +34,7 @@ class TitleWeightedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
 
 class TitleWeightedSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = TitleWeightedSQLiteQueryCompiler
+
+
+# Wagtail loads the module named in WAGTAILSEARCH_BACKENDS and takes its SearchBackend.
+SearchBackend = TitleWeightedSQLiteSearchBackend

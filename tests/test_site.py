@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from wagtail.models import Page
 
-from qsite.demo.site import build_site
+from demo.site import build_site
 
 pytestmark = pytest.mark.django_db
 

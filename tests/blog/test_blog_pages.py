@@ -7,8 +7,8 @@ import pytest
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage, BlogPage, MemberStoryIndexPage, MemberStoryPage
+from demo.images import get_or_create_image
 from home.models import StandardPage
-from qsite.demo.images import get_or_create_image
 from qsite.models import Region
 from tests.factories import BlogPageFactory, MemberProfileFactory, StandardPageFactory
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from qsite.demo.images import get_or_create_image
+from demo.images import get_or_create_image
 from qsite.models import Region
 from tests.factories import BlogPageFactory, MemberProfileFactory, MemberStoryPageFactory
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 from blog.models import BlogIndexPage, BlogPage, BlogPageAuthor, MemberStoryIndexPage, MemberStoryPage
 from comments.defences import make_token
 from comments.models import Comment, Status
-from comments.setup import EDITORS_GROUP
+from demo.build import paragraph, stream
 from members.models import MemberProfile
-from qsite.demo.build import paragraph, stream
+from members.roles import EDITORS_GROUP
 from tests.factories import UserFactory
 
 POST_URL = "/en/comments/post/"

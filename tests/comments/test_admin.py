@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from comments.models import BlockedTerm, Comment, Status
-from comments.setup import EDITORS_GROUP, ensure_editors_group
+from comments.setup import ensure_editors_group
+from members.roles import EDITORS_GROUP
 from qsite.setup import setup_site
 from tests.factories import UserFactory
 

@@ -67,7 +67,7 @@ def browser_context_args(browser_context_args, viewport):
 @pytest.fixture
 def demo_site(transactional_db, live_server):
     """The demo frame (home, About, policies) served by a live server."""
-    from qsite.demo.site import build_site
+    from demo.site import build_site
     from qsite.setup import setup_site
 
     site = setup_site()

@@ -13,9 +13,9 @@ EDITOR_PASSWORD = "a-long-editor-password"
 @pytest.fixture
 def commentable(transactional_db, live_server, settings):
     from blog.models import BlogIndexPage, BlogPage
-    from comments.setup import EDITORS_GROUP
-    from qsite.demo.build import paragraph, stream
-    from qsite.demo.site import build_site
+    from demo.build import paragraph, stream
+    from demo.site import build_site
+    from members.roles import EDITORS_GROUP
     from qsite.setup import setup_site
     from tests.factories import UserFactory
 

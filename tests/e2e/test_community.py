@@ -8,12 +8,14 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
-from home.models import GetUpdatesPage, Subscriber
 from members.coffee.models import CoffeePreference
-from members.models import MEMBERS_GROUP, MemberProfile
+from members.models import MemberProfile
+from members.roles import MEMBERS_GROUP
 from members.setup import ensure_groups_and_workflow
 from tests.e2e.conftest import assert_accessible
 from tests.factories import UserFactory
+from updates import services
+from updates.models import GetUpdatesPage, Subscriber
 
 
 @pytest.fixture
@@ -62,8 +64,6 @@ def test_get_updates_page_shows_errors_and_keeps_what_was_typed(page, updates_si
 
 
 def test_confirm_and_unsubscribe_pages_pass_axe(page, updates_site):
-    from home import updates
-
     page.goto(updates_site["url"] + updates_site["get_updates"].url)
     main = page.get_by_role("main")
     main.get_by_label("Email address").fill("flow@example.org")
@@ -76,7 +76,7 @@ def test_confirm_and_unsubscribe_pages_pass_axe(page, updates_site):
     page.get_by_role("button", name="Yes, send me updates").click()
     expect(page.locator("h1")).to_have_text("You are signed up")
     subscriber = Subscriber.objects.get()
-    page.goto(updates_site["url"] + f"/en/updates/unsubscribe/{updates.unsubscribe_token(subscriber)}/")
+    page.goto(updates_site["url"] + f"/en/updates/unsubscribe/{services.unsubscribe_token(subscriber)}/")
     assert_accessible(page)
     page.get_by_role("button", name="Unsubscribe").click()
     expect(page.locator("h1")).to_have_text("You are unsubscribed")

@@ -10,8 +10,8 @@ from tests.e2e.conftest import assert_accessible
 
 @pytest.fixture
 def events_site(demo_site):
-    from qsite.demo.events import build_events
-    from qsite.demo.people import build_people
+    from demo.events import build_events
+    from demo.people import build_people
 
     home = demo_site["home"]
     people = build_people(home.locale)

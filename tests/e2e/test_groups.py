@@ -6,10 +6,11 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from demo.images import get_or_create_image
 from groups.models import GroupIndexPage, GroupMembership, GroupPage
-from members.models import MEMBERS_GROUP, MemberProfile
+from members.models import MemberProfile
+from members.roles import MEMBERS_GROUP
 from members.setup import ensure_groups_and_workflow
-from qsite.demo.images import get_or_create_image
 from tests.e2e.conftest import assert_accessible
 from tests.factories import UserFactory
 

@@ -7,7 +7,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from members.models import MEMBERS_GROUP, MemberProfile
+from members.models import MemberProfile
+from members.roles import MEMBERS_GROUP
 from members.setup import ensure_groups_and_workflow
 from qsite.models import Region
 from tests.e2e.conftest import assert_accessible

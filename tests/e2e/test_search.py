@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from qsite.demo.images import get_or_create_image
+from demo.images import get_or_create_image
 from qsite.models import Region
 from tests.e2e.conftest import assert_accessible
 from tests.factories import BlogIndexPageFactory, BlogPageFactory

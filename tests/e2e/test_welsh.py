@@ -15,9 +15,9 @@ def welsh_site(transactional_db, live_server, settings):
     from wagtail.models import Locale
 
     from blog.models import BlogIndexPage, BlogPage
+    from demo.build import paragraph, stream
+    from demo.site import build_site
     from events.models import EventIndexPage, EventPage
-    from qsite.demo.build import paragraph, stream
-    from qsite.demo.site import build_site
     from qsite.setup import setup_site
 
     # A person takes longer than this; the browser test types at machine speed.

@@ -7,8 +7,8 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from demo.images import get_or_create_image
 from members.models import MemberProfile
-from qsite.demo.images import get_or_create_image
 from tests.events.conftest import london, make_event
 
 pytestmark = pytest.mark.django_db

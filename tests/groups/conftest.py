@@ -11,7 +11,8 @@ from django.utils import timezone
 from blog.models import BlogPageAuthor
 from events.models import EventIndexPage, EventPage
 from groups.models import GroupIndexPage, GroupMembership, GroupPage, GroupStatus
-from members.models import EDITORS_GROUP, MEMBERS_GROUP, MemberProfile
+from members.models import MemberProfile
+from members.roles import EDITORS_GROUP, MEMBERS_GROUP
 from tests.factories import BlogIndexPageFactory, BlogPageFactory, UserFactory
 
 _numbers = itertools.count(1)

@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from demo.images import get_or_create_image
 from groups.models import GroupMembership
 from members.models import MemberProfile
-from qsite.demo.images import get_or_create_image
 from tests.factories import MemberProfileFactory
 
 from .conftest import make_event, make_group, make_post

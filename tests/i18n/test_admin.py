@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from members.models import EDITORS_GROUP, MEMBERS_GROUP
+from members.roles import EDITORS_GROUP, MEMBERS_GROUP
 from members.setup import ensure_groups_and_workflow
 from tests.factories import BlogIndexPageFactory, BlogPageFactory, UserFactory
 

@@ -8,6 +8,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
+from demo.images import get_or_create_image
+from demo.pdf import make_pdf
 from insights.models import (
     InsightDocument,
     InsightIndexPage,
@@ -17,8 +19,6 @@ from insights.models import (
     RelatedInsight,
 )
 from members.models import MemberProfile
-from qsite.demo.images import get_or_create_image
-from qsite.demo.pdf import make_pdf
 from qsite.models import Region
 
 _numbers = itertools.count(1)

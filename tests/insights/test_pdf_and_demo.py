@@ -8,8 +8,8 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Site
 
+from demo.pdf import make_pdf
 from insights.models import InsightDocument, InsightPage, Project
-from qsite.demo.pdf import make_pdf
 from qsite.models import SiteSettings
 from qsite.templatetags.qsite_tags import document_meta
 

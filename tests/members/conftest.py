@@ -2,7 +2,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from members.models import EDITORS_GROUP, MEMBERS_GROUP, MemberProfile
+from members.models import MemberProfile
+from members.roles import EDITORS_GROUP, MEMBERS_GROUP
 from tests.factories import BlogIndexPageFactory, MemberStoryIndexPageFactory, UserFactory
 
 

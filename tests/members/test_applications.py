@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 
-from members.models import MEMBERS_GROUP, ApplicationStatus, MemberProfile, MembershipApplication
+from members.models import ApplicationStatus, MemberProfile, MembershipApplication
+from members.roles import MEMBERS_GROUP
 from qsite.models import Region
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,8 @@ from members.coffee.models import (
     Mode,
     RoundStatus,
 )
-from members.models import MEMBERS_GROUP, MemberProfile
+from members.models import MemberProfile
+from members.roles import MEMBERS_GROUP
 from qsite.models import Region
 from tests.factories import UserFactory
 

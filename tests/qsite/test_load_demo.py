@@ -96,7 +96,7 @@ def test_scale_multiplies_the_generated_content(client):
     assert StandardPage.objects.child_of(notes).count() == 20
     assert "Generated 20 extra pages." in output
     assert english.count() == 2 * posts_at_scale_one
-    # The copies are added live without revisions (qsite.demo.build.add_live_copy): readers must still
+    # The copies are added live without revisions (demo.build.add_live_copy): readers must still
     # see them as published pages, listed, readable and found by search.
     copy = english.filter(title__endswith="(2)").order_by("pk").first()
     assert copy.live and copy.first_published_at and copy.last_published_at and not copy.has_unpublished_changes

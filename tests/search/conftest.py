@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group
 
 from events.models import EventIndexPage
 from insights.models import InsightIndexPage
-from members.models import MEMBERS_GROUP, MemberProfile
+from members.models import MemberProfile
+from members.roles import MEMBERS_GROUP
 from members.setup import ensure_groups_and_workflow
 from tests.factories import (
     BlogIndexPageFactory,

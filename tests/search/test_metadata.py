@@ -6,7 +6,7 @@ import re
 import pytest
 from wagtail.models import Page, get_page_models
 
-from qsite.demo.images import get_or_create_image
+from demo.images import get_or_create_image
 from qsite.models import SiteSettings
 from tests.factories import BlogPageFactory, StandardPageFactory
 

@@ -108,7 +108,7 @@ def test_date_filter_keeps_only_recently_published_pages(client, post):
 
 
 def test_results_show_type_date_snippet_and_image(client, sections):
-    from qsite.demo.images import get_or_create_image
+    from demo.images import get_or_create_image
     from tests.factories import BlogPageFactory
 
     image = get_or_create_image("Card", seed=3, width=320, height=180)
@@ -338,7 +338,7 @@ def test_members_cannot_reach_search_promotions_in_the_admin(client, member_user
 
 
 def test_editors_can_manage_search_promotions(client, sections):
-    from members.models import EDITORS_GROUP
+    from members.roles import EDITORS_GROUP
 
     editor = UserFactory(username="eddie")
     editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
@@ -416,7 +416,7 @@ def _count(client, **params):
 
 @pytest.mark.parametrize("n", [5, 60])
 def test_results_page_query_count_is_fixed(client, sections, n):
-    from qsite.demo.images import get_or_create_image
+    from demo.images import get_or_create_image
     from tests.factories import BlogPageFactory
 
     image = get_or_create_image("Card", seed=3, width=320, height=180)

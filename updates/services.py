@@ -1,6 +1,6 @@
 """The "Get updates" sign-up rules: signed links, double opt-in, rate limits, unsubscribing.
 
-Views call these functions; emails go out through home/tasks.py. Decisions are in docs/decisions.md
+Views call these functions; emails go out through updates/tasks.py. Decisions are in docs/decisions.md
 ("Get updates: double opt-in without a CSRF token in cached pages").
 """
 
@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
+
+from qsite.clients import RateWindow, client_ip
 
 from .models import Interest, Subscriber, SubscriberStatus, new_token_nonce
 
@@ -189,27 +191,14 @@ def purge_unconfirmed(now=None):
 # --- Defences for the cache-friendly, CSRF-exempt form ------------------------------------------
 
 
-def client_ip(request):
-    """The sender's address, read as comments.defences reads it (home may not import comments; see ARCHITECTURE):
-    behind N trusted proxies, the Nth address from the right of X-Forwarded-For, which a client cannot forge."""
-    proxies = getattr(settings, "COMMENTS_TRUSTED_PROXIES", 0)
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and forwarded:
-        return forwarded[-proxies] if len(forwarded) >= proxies else forwarded[0]
-    return request.META.get("REMOTE_ADDR", "") or ""
+# Ten sign-ups an hour from one address: a household or an office signing up together is fine, a script is not.
+SIGNUPS_PER_ADDRESS = RateWindow("updates-signup", allowed=SIGNUPS_PER_IP, seconds=SIGNUPS_PER_IP_SECONDS)
 
 
 def ip_over_limit(request):
-    """Count this sign-up against the sender's address; True once it is over the hourly limit."""
-    key = f"updates:ip:{_digest(client_ip(request), 'ip')}"
-    if cache.add(key, 1, SIGNUPS_PER_IP_SECONDS):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, SIGNUPS_PER_IP_SECONDS)
-        return False
-    return count > SIGNUPS_PER_IP
+    """Count this sign-up against the sender's address (read by qsite.clients, so TRUSTED_PROXY_COUNT governs
+    it as it does every other limit); True once it is over the hourly limit."""
+    return SIGNUPS_PER_ADDRESS.hit(client_ip(request)) > SIGNUPS_PER_ADDRESS.allowed
 
 
 def _same_site(url, request):

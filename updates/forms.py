@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import DEFAULT_CONSENT, Interest
+from .choices import DEFAULT_CONSENT, Interest
 
 SOURCES = ("footer", "page")
 

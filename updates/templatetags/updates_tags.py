@@ -1,7 +1,7 @@
 from django import template
 
-from home.forms import GetUpdatesForm
-from home.models import GetUpdatesPage
+from updates.forms import GetUpdatesForm
+from updates.models import GetUpdatesPage
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def _hidden_here(context):
     return "members" in match.app_names and match.url_name in ACCOUNT_PAGES
 
 
-@register.inclusion_tag("home/includes/get_updates_footer.html", takes_context=True)
+@register.inclusion_tag("updates/includes/get_updates_footer.html", takes_context=True)
 def get_updates_footer(context):
     """The footer sign-up form: no database query, no CSRF token for anonymous visitors.
     Left out on the Get updates page and its steps, and on log-in and account pages."""

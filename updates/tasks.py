@@ -10,13 +10,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from . import updates
+from . import services
 from .models import Subscriber, SubscriberStatus
 
 
 def send_to_subscriber(subscriber, template, extra=None):
     language = subscriber.language if subscriber.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-    unsubscribe_url = updates.absolute_url("updates:unsubscribe", updates.unsubscribe_token(subscriber), language)
+    unsubscribe_url = services.absolute_url("updates:unsubscribe", services.unsubscribe_token(subscriber), language)
     with translation.override(language):
         context = {
             "subscriber": subscriber,
@@ -24,9 +24,9 @@ def send_to_subscriber(subscriber, template, extra=None):
             "site_url": settings.SITE_BASE_URL,
             **(extra or {}),
         }
-        subject = " ".join(render_to_string(f"home/email/{template}_subject.txt", context).split())
-        text = render_to_string(f"home/email/{template}.txt", context)
-        html = render_to_string(f"home/email/{template}.html", context)
+        subject = " ".join(render_to_string(f"updates/email/{template}_subject.txt", context).split())
+        text = render_to_string(f"updates/email/{template}.txt", context)
+        html = render_to_string(f"updates/email/{template}.html", context)
     message = EmailMultiAlternatives(
         subject,
         text,
@@ -43,8 +43,8 @@ def send_confirmation(subscriber_id):
     subscriber = Subscriber.objects.filter(pk=subscriber_id, status=SubscriberStatus.PENDING).first()
     if subscriber is None:
         return 0
-    confirm_url = updates.absolute_url("updates:confirm", updates.confirm_token(subscriber), subscriber.language)
-    return send_to_subscriber(subscriber, "confirm", {"confirm_url": confirm_url, "days": updates.confirm_days()})
+    confirm_url = services.absolute_url("updates:confirm", services.confirm_token(subscriber), subscriber.language)
+    return send_to_subscriber(subscriber, "confirm", {"confirm_url": confirm_url, "days": services.confirm_days()})
 
 
 @task()

@@ -13,10 +13,10 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from home import updates
-from home.models import GetUpdatesPage, Subscriber, SubscriberStatus
-from members.models import EDITORS_GROUP, MEMBERS_GROUP
+from members.roles import EDITORS_GROUP, MEMBERS_GROUP
 from tests.factories import StandardPageFactory, UserFactory
+from updates import services
+from updates.models import GetUpdatesPage, Subscriber, SubscriberStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +124,7 @@ class TestDoubleOptIn:
     def test_a_link_signed_for_another_purpose_is_refused(self, client, updates_page):
         sign_up(client)
         subscriber = Subscriber.objects.get()
-        forged = signing.dumps({"s": subscriber.pk, "n": subscriber.token_nonce}, salt=updates.UNSUBSCRIBE_SALT)
+        forged = signing.dumps({"s": subscriber.pk, "n": subscriber.token_nonce}, salt=services.UNSUBSCRIBE_SALT)
         response = client.post(f"/en/updates/confirm/{forged}/")
         assert response.status_code == 400
         assert Subscriber.objects.get().status == SubscriberStatus.PENDING
@@ -157,7 +157,7 @@ class TestDoubleOptIn:
             requested_at=timezone.now() - timezone.timedelta(days=8)
         )
         confirmed = Subscriber.objects.get(email="keeper@example.org")
-        updates.confirm(confirmed)
+        services.confirm(confirmed)
         Subscriber.objects.filter(pk=confirmed.pk).update(requested_at=timezone.now() - timezone.timedelta(days=30))
         out = io.StringIO()
         call_command("purge_unconfirmed_subscribers", stdout=out)
@@ -196,8 +196,8 @@ class TestDuplicatesAndRepeats:
     def test_someone_who_unsubscribed_can_sign_up_again_with_a_new_confirmation(self, client, updates_page):
         sign_up(client)
         subscriber = Subscriber.objects.get()
-        updates.confirm(subscriber)
-        updates.unsubscribe(subscriber)
+        services.confirm(subscriber)
+        services.unsubscribe(subscriber)
         mail.outbox.clear()
         cache.clear()  # the per-address mail window has passed
         sign_up(client)
@@ -212,7 +212,7 @@ class TestDuplicatesAndRepeats:
         assert mail.outbox == []
 
     def test_too_many_sign_ups_from_one_address_are_refused_with_a_message(self, client, updates_page):
-        for n in range(updates.SIGNUPS_PER_IP):
+        for n in range(services.SIGNUPS_PER_IP):
             assert sign_up(client, email=f"person{n}@example.org").status_code == 302
         response = sign_up(client, email="one-more@example.org")
         assert response.status_code == 429
@@ -220,6 +220,44 @@ class TestDuplicatesAndRepeats:
         assert "Too many sign-ups" in html
         assert 'value="one-more@example.org"' in html
         assert not Subscriber.objects.filter(email="one-more@example.org").exists()
+
+    def test_behind_a_trusted_proxy_each_forwarded_address_has_its_own_limit(self, client, updates_page, settings):
+        settings.TRUSTED_PROXY_COUNT = 1
+        # Twelve people behind one load balancer: more than the limit for one address, none refused.
+        for n in range(services.SIGNUPS_PER_IP + 2):
+            response = client.post(
+                SIGNUP_URL,
+                form_data(email=f"reader{n}@example.org"),
+                REMOTE_ADDR="10.0.0.1",
+                HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+            )
+            assert response.status_code == 302, n
+        assert Subscriber.objects.count() == services.SIGNUPS_PER_IP + 2
+
+    def test_behind_a_trusted_proxy_one_forwarded_address_hits_the_limit(self, client, updates_page, settings):
+        settings.TRUSTED_PROXY_COUNT = 1
+        for n in range(services.SIGNUPS_PER_IP + 1):
+            response = client.post(
+                SIGNUP_URL,
+                # The left-hand entry is the client's own claim; the proxy appended the real one.
+                form_data(email=f"bot{n}@example.org"),
+                REMOTE_ADDR="10.0.0.1",
+                HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.9",
+            )
+        assert response.status_code == 429
+        assert Subscriber.objects.count() == services.SIGNUPS_PER_IP
+
+    def test_a_forged_forwarded_header_without_a_proxy_changes_nothing(self, client, updates_page, settings):
+        settings.TRUSTED_PROXY_COUNT = 0
+        for n in range(services.SIGNUPS_PER_IP + 1):
+            response = client.post(
+                SIGNUP_URL,
+                form_data(email=f"bot{n}@example.org"),
+                REMOTE_ADDR="203.0.113.50",
+                HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+            )
+        assert response.status_code == 429
+        assert Subscriber.objects.count() == services.SIGNUPS_PER_IP
 
 
 class TestHostileInput:
@@ -356,7 +394,7 @@ class TestUnsubscribe:
 
     def test_the_link_shows_a_button_and_the_button_unsubscribes(self, client, updates_page):
         subscriber = self.confirmed(client)
-        link = f"/en/updates/unsubscribe/{updates.unsubscribe_token(subscriber)}/"
+        link = f"/en/updates/unsubscribe/{services.unsubscribe_token(subscriber)}/"
         shown = client.get(link)
         assert "Press the button to stop" in shown.content.decode()
         assert Subscriber.objects.get().status == SubscriberStatus.CONFIRMED
@@ -370,7 +408,7 @@ class TestUnsubscribe:
         subscriber = self.confirmed(client)
         mail_app = Client(enforce_csrf_checks=True)
         response = mail_app.post(
-            f"/en/updates/unsubscribe/{updates.unsubscribe_token(subscriber)}/",
+            f"/en/updates/unsubscribe/{services.unsubscribe_token(subscriber)}/",
             "List-Unsubscribe=One-Click",
             content_type="application/x-www-form-urlencoded",
         )
@@ -379,7 +417,7 @@ class TestUnsubscribe:
 
     def test_a_repeated_unsubscribe_is_harmless(self, client, updates_page):
         subscriber = self.confirmed(client)
-        link = f"/en/updates/unsubscribe/{updates.unsubscribe_token(subscriber)}/"
+        link = f"/en/updates/unsubscribe/{services.unsubscribe_token(subscriber)}/"
         client.post(link)
         when = Subscriber.objects.get().unsubscribed_at
         assert client.post(link).status_code == 200
@@ -389,7 +427,7 @@ class TestUnsubscribe:
         sign_up(client)
         confirm_url = link_from(mail.outbox[0], "confirm")
         subscriber = Subscriber.objects.get()
-        updates.unsubscribe(subscriber)
+        services.unsubscribe(subscriber)
         assert client.post(confirm_url).status_code == 400
         assert Subscriber.objects.get().status == SubscriberStatus.UNSUBSCRIBED
 
@@ -402,7 +440,7 @@ class TestUnsubscribe:
 
     def test_an_unsubscribe_link_for_a_reused_row_id_is_refused(self, client, updates_page):
         subscriber = self.confirmed(client)
-        token = updates.unsubscribe_token(subscriber)
+        token = services.unsubscribe_token(subscriber)
         Subscriber.objects.filter(pk=subscriber.pk).update(email="somebody-else@example.org")
         assert client.post(f"/en/updates/unsubscribe/{token}/").status_code == 400
 

@@ -4,11 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from home.models import GetUpdatesPage, Subscriber, SubscriberStatus
 from members.coffee import services as coffee
 from members.coffee.models import CoffeeGroup, CoffeePreference, CoffeeRound, Frequency, Mode, RoundStatus
-from members.models import MEMBERS_GROUP, MemberProfile
+from members.models import MemberProfile
+from members.roles import MEMBERS_GROUP
 from qsite.models import SiteSettings
+from updates.models import GetUpdatesPage, Subscriber, SubscriberStatus
 
 from .build import ensure_child
 

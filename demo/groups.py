@@ -8,7 +8,8 @@ from django.db import transaction
 from blog.models import BlogPage
 from events.models import EventPage
 from groups.models import GroupIndexPage, GroupMembership, GroupPage, GroupStatus
-from members.models import MEMBERS_GROUP, MemberProfile
+from members.models import MemberProfile
+from members.roles import MEMBERS_GROUP
 from qsite.models import Region
 
 from .build import ensure_child, paragraph, stream

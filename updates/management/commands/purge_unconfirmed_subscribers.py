@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.updates import confirm_days, purge_unconfirmed
+from updates.services import confirm_days, purge_unconfirmed
 
 
 class Command(BaseCommand):

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
-from . import tasks, updates
+from . import services, tasks
 from .forms import GetUpdatesForm
 from .models import GetUpdatesPage
 
@@ -38,7 +38,7 @@ def render_signup(request, form, status=200):
         context = page.get_context(request)
         context["form"] = form
         return TemplateResponse(request, page.get_template(request), context, status=status)
-    return TemplateResponse(request, "home/get_updates_page.html", {"page": None, "form": form}, status=status)
+    return TemplateResponse(request, "updates/get_updates_page.html", {"page": None, "form": form}, status=status)
 
 
 def _csrf_failure(request):
@@ -54,7 +54,7 @@ def subscribe(request):
         return redirect(page.url) if page else render_signup(request, GetUpdatesForm(source="page"))
     if request.user.is_authenticated and (failure := _csrf_failure(request)) is not None:
         return failure
-    if not updates.from_this_site(request):
+    if not services.from_this_site(request):
         return HttpResponseForbidden(_("Please sign up using the form on our website."))
     source = request.POST.get("source") if request.POST.get("source") in {"footer", "page"} else "page"
     page = updates_page(request)
@@ -65,10 +65,10 @@ def subscribe(request):
         return render_signup(request, form, status=400)
     if form.is_spam:
         return redirect("updates:check_email")
-    if updates.ip_over_limit(request):
+    if services.ip_over_limit(request):
         form.add_error(None, _("Too many sign-ups have come from your connection. Please try again in an hour."))
         return render_signup(request, form, status=429)
-    signup = updates.sign_up(
+    signup = services.sign_up(
         email=form.cleaned_data["email"],
         name=form.cleaned_data["name"].strip(),
         interests=form.cleaned_data["interests"],
@@ -85,41 +85,41 @@ def subscribe(request):
 def check_email(request):
     page = updates_page(request)
     return TemplateResponse(
-        request, "home/get_updates_thanks.html", {"updates_page": page, "days": updates.confirm_days()}
+        request, "updates/get_updates_thanks.html", {"updates_page": page, "days": services.confirm_days()}
     )
 
 
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     try:
-        subscriber = updates.subscriber_for_confirmation(token)
-    except updates.LinkProblem as problem:
+        subscriber = services.subscriber_for_confirmation(token)
+    except services.LinkProblem as problem:
         status = 200 if problem.code == "used" else 400
         return TemplateResponse(
             request,
-            "home/updates_link.html",
+            "updates/updates_link.html",
             {"problem": LINK_MESSAGES[problem.code], "kind": "confirm", "updates_page": updates_page(request)},
             status=status,
         )
     if request.method == "POST":
-        updates.confirm(subscriber)
-        return TemplateResponse(request, "home/updates_link.html", {"kind": "confirmed"})
-    return TemplateResponse(request, "home/updates_link.html", {"kind": "confirm", "subscriber": subscriber})
+        services.confirm(subscriber)
+        return TemplateResponse(request, "updates/updates_link.html", {"kind": "confirmed"})
+    return TemplateResponse(request, "updates/updates_link.html", {"kind": "confirm", "subscriber": subscriber})
 
 
 @csrf_exempt  # RFC 8058 one-click: mail apps POST here without a token; the signed link is the proof.
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
-        subscriber = updates.subscriber_for_unsubscribe(token)
-    except updates.LinkProblem as problem:
+        subscriber = services.subscriber_for_unsubscribe(token)
+    except services.LinkProblem as problem:
         return TemplateResponse(
             request,
-            "home/updates_link.html",
+            "updates/updates_link.html",
             {"problem": LINK_MESSAGES[problem.code], "kind": "unsubscribe"},
             status=400,
         )
     if request.method == "POST":
-        updates.unsubscribe(subscriber)
-        return TemplateResponse(request, "home/updates_link.html", {"kind": "unsubscribed"})
-    return TemplateResponse(request, "home/updates_link.html", {"kind": "unsubscribe", "subscriber": subscriber})
+        services.unsubscribe(subscriber)
+        return TemplateResponse(request, "updates/updates_link.html", {"kind": "unsubscribed"})
+    return TemplateResponse(request, "updates/updates_link.html", {"kind": "unsubscribe", "subscriber": subscriber})

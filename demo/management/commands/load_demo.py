@@ -5,17 +5,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.blog import build_blog
+from demo.comments import build_comments
+from demo.community import build_community
+from demo.events import build_events
+from demo.groups import build_groups
+from demo.insights import build_insights
+from demo.members import DEMO_LOGINS, build_members
+from demo.people import build_people
+from demo.site import build_site, order_menu
+from demo.welsh import build_welsh
 from members.setup import ensure_groups_and_workflow
-from qsite.demo.blog import build_blog
-from qsite.demo.comments import build_comments
-from qsite.demo.community import build_community
-from qsite.demo.events import build_events
-from qsite.demo.groups import build_groups
-from qsite.demo.insights import build_insights
-from qsite.demo.members import DEMO_LOGINS, build_members
-from qsite.demo.people import build_people
-from qsite.demo.site import build_site, order_menu
-from qsite.demo.welsh import build_welsh
+from qsite.cache import purging_paused
 from qsite.setup import setup_site
 
 DEMO_ADMIN = {"username": "admin", "email": "admin@q.example.org", "password": "qsite-demo-admin"}
@@ -25,8 +26,6 @@ class Command(BaseCommand):
     help = "Build the demo site: page tree, content and an admin user. Safe to re-run; nothing is duplicated."
 
     def execute(self, *args, **options):
-        from qsite.cache import purging_paused
-
         # Page-by-page cache purges are wasted on a bulk build: the whole site is purged once at the end.
         with purging_paused():
             return super().execute(*args, **options)
