@@ -8,9 +8,10 @@ from wagtail_localize.views import report, snippets_api
 
 from groups.views import unsubscribe as group_unsubscribe
 from insights.views import serve_document
-from qsite import health, regions, topics
+from qsite import health, topics
 from qsite.languages import translators_only
 from qsite.security import ThrottledLoginView
+from search import regions
 from search import views as search_views
 
 # Database outages get a 503 page rather than a 500; see qsite/resilience.py.
@@ -52,6 +53,7 @@ if settings.DEBUG:
 # Every public page lives under its language: /en/... and /cy/.... A bare "/"
 # is redirected by LocaleMiddleware to the visitor's language, English by default.
 urlpatterns += i18n_patterns(
+    path("topics/", topics.topic_index, name="topics"),
     path("topics/<slug:slug>/", topics.topic_detail, name="topic"),
     path("topics/<slug:slug>/feed/rss/", topics.topic_feed, {"kind": "rss"}, name="topic_rss"),
     path("topics/<slug:slug>/feed/atom/", topics.topic_feed, {"kind": "atom"}, name="topic_atom"),
