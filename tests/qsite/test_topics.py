@@ -148,8 +148,10 @@ def test_language_all_adds_other_languages_with_their_language_marked(client, bl
 def test_welsh_page_offers_english_pages(client, blog, welsh_blog):
     post = BlogPageFactory(parent=blog, title="Flow in theatres", topics=["Flow"])
     translate(post, title="Llif mewn theatrau", slug="llif")
+    assert "Dangos tudalennau yn Saesneg hefyd" in html_of(client, "/cy/topics/flow/")
     html = html_of(client, "/cy/topics/flow/", language="all")
     assert '<article class="card" lang="en">' in html
+    assert "Dangos tudalennau mewn un iaith yn unig: Cymraeg" in html
     assert '<p class="card__language badge">English</p>' in html
 
 
