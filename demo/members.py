@@ -10,14 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from members.models import (
-    EDITORS_GROUP,
-    MEMBERS_GROUP,
     ApplicationStatus,
     MemberProfile,
     MembershipApplication,
     Visibility,
     default_visibility,
 )
+from members.roles import EDITORS_GROUP, MEMBERS_GROUP
 from qsite.models import Region
 
 FIRST_NAMES = [

@@ -209,12 +209,21 @@ class GroupPage(RoutablePageMixin, SocialFieldsMixin, TopicsMixin, Page):
 
     # --- Content -------------------------------------------------------------------------
 
+    def _in_own_language(self, related):
+        """The pages of a reverse relation (`blog_posts`, `events`) chosen for this group in any of its
+        languages, kept to this page's language: a translated post may still name the English group,
+        and a Welsh group page lists Welsh posts only."""
+        model = related.model
+        chosen = model.objects.filter(groups__translation_key=self.translation_key).values("pk")
+        return model.objects.live().public().filter(locale_id=self.locale_id, pk__in=chosen)
+
     def posts(self):
-        """Live blog posts chosen for this group, newest first."""
-        return self.blog_posts.live().public().latest()
+        """Live blog posts chosen for this group, in the page's language, newest first."""
+        return self._in_own_language(self.blog_posts).latest()
 
     def upcoming_events(self):
-        return self.events.live().public().upcoming()
+        """Upcoming events chosen for this group, in the page's language, soonest first."""
+        return self._in_own_language(self.events).upcoming()
 
     # --- Serving -------------------------------------------------------------------------
 

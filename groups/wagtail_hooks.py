@@ -9,4 +9,6 @@ def group_pages_showing(page):
     groups = getattr(page, "groups", None)
     if groups is None or not hasattr(groups, "all"):
         return []
-    return [url for group in groups.all() for url in page_urls(group)]
+    # Every language's group page: a translated post may name the English group but shows on the Welsh one.
+    chosen = [translation for group in groups.all() for translation in group.get_translations(inclusive=True)]
+    return [url for group in chosen for url in page_urls(group)]

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from qsite.models import Region, SiteSettings
-from qsite.pages import pages_by_author
+from qsite.pages import pages_by_author, with_listing_date
 
 from . import services
 from .forms import ApplicationForm, DeleteAccountForm, DirectoryForm, ProfileForm
@@ -175,7 +175,8 @@ def directory(request):
             by_org = MemberProfile.objects.visible_part("work", levels).filter(organisation__icontains=query)
             profiles = profiles.filter(Q(display_name__icontains=query) | Q(pk__in=by_org.values("pk")))
         if region:
-            profiles = profiles.visible_part("region", levels).filter(region__slug=region)
+            # A nation takes in the regions inside it: England finds members in London too.
+            profiles = profiles.visible_part("region", levels).filter(region__in=Region.objects.within(region))
         if interest:
             profiles = profiles.visible_part("interests", levels).filter(interests__slug=interest)
         if group:
@@ -221,10 +222,11 @@ def profile(request, slug):
     """A member's profile: the parts they chose to show this viewer, and what they have written here."""
     member = get_object_or_404(MemberProfile.objects.select_related("photo", "region"), slug=slug)
     is_self = request.user.is_authenticated and member.user_id == request.user.pk
-    pages = pages_by_author(member).filter(locale__language_code=request.LANGUAGE_CODE)
+    # In the reader's language, newest first by each item's own date (an event's start, a post's date).
+    pages = with_listing_date(pages_by_author(member))
     if not (member.listed_in_directory or is_self or member.is_former_member or pages.exists()):
         raise Http404
-    page_obj = Paginator(pages.order_by("-first_published_at", "-pk"), 10).get_page(request.GET.get("page"))
+    page_obj = Paginator(pages, 10).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "members/profile.html",

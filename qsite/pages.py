@@ -7,12 +7,17 @@ fields. Nothing here imports a content app: related models are named by string.
 import math
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import get_text_list
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, get_page_models
 
@@ -157,19 +162,63 @@ def topic_page_models():
     return _models_with(TopicsMixin)
 
 
-def pages_with_topic(tag):
-    """Live pages of every type tagged with this topic, as one queryset of base Pages."""
+# The query string that opts a cross-type listing or feed into every language: ?language=all.
+ALL_LANGUAGES = "all"
+
+
+def asks_for_all_languages(request):
+    """True when the reader opted in with ?language=all. Any other value keeps the reader's language."""
+    return request.GET.get("language") == ALL_LANGUAGES
+
+
+def other_language_names():
+    """The site's other languages, named in the reader's language ("Welsh" on English pages)."""
+    current = get_language()
+    return get_text_list([str(name) for code, name in settings.LANGUAGES if code != current], _("and"))
+
+
+def _in_language(pages, locale, all_languages):
+    """One language rule for every cross-type listing: the reader's language unless all are asked for."""
+    if all_languages:
+        return pages
+    if locale is None:
+        # Joined on the language code rather than fetching the Locale first: no query of its own.
+        return pages.filter(locale__language_code=get_language())
+    return pages.filter(locale=locale)
+
+
+def pages_with_topic(tag, locale=None, *, all_languages=False):
+    """Live public pages of every type tagged with this topic, in `locale` (default: the active language)."""
     condition = Q(pk__in=[])
     for model in _models_with(TopicsMixin):
         through = model.topics.through
         condition |= Q(pk__in=through.objects.filter(tag=tag).values("content_object_id"))
-    return Page.objects.live().public().filter(condition)
+    return _in_language(Page.objects.live().public().filter(condition), locale, all_languages)
 
 
-def _models_with_region():
-    from .models import Region
+def topics_in_use(locale=None):
+    """Topics with at least one live public page in `locale` (default: the active language), A to Z, each
+    with `page_count`. One query: a counting subquery per page type that carries topics, summed."""
+    pages = _in_language(Page.objects.live().public(), locale, False).values("pk")
+    counts = []
+    for model in topic_page_models():
+        tagged = (
+            model.topics.through.objects.filter(tag=OuterRef("pk"), content_object_id__in=pages)
+            .order_by()
+            .values("tag")
+            .annotate(n=Count("content_object_id", distinct=True))
+            .values("n")
+        )
+        counts.append(Coalesce(Subquery(tagged), 0))
+    total = sum(counts[1:], counts[0]) if counts else Value(0)
+    return Tag.objects.annotate(page_count=total).filter(page_count__gt=0).order_by(Lower("name"), "pk")
 
-    models_ = []
+
+def _region_fields():
+    """(page model, its region's model) for every page type filed under a `qsite.Region`.
+
+    The region model is read from the field, so this module needs no import of qsite.models."""
+    found = []
     for model in get_page_models():
         if model._meta.abstract:
             continue
@@ -177,21 +226,25 @@ def _models_with_region():
             field = model._meta.get_field("region")
         except FieldDoesNotExist:
             continue
-        if getattr(field, "related_model", None) is Region:
-            models_.append(model)
-    return models_
+        related = getattr(field, "related_model", None)
+        if related is not None and related._meta.label == "qsite.Region":
+            found.append((model, related))
+    return found
 
 
-def pages_in_region(slug):
-    """Live public pages of every type whose `region` is the region with this slug (in any language)."""
+def pages_in_region(slug, locale=None, *, all_languages=False):
+    """Live public pages of every type filed under this region or a region inside it (England takes in
+    London), in `locale` (default: the active language). Regions are matched by slug, which translations share."""
     condition = Q(pk__in=[])
-    for model in _models_with_region():
-        condition |= Q(pk__in=model.objects.filter(region__slug=slug).values("pk"))
-    return Page.objects.live().public().filter(condition)
+    for model, region_model in _region_fields():
+        regions = region_model.objects.within(slug)
+        condition |= Q(pk__in=model.objects.filter(region__in=regions).values("pk"))
+    return _in_language(Page.objects.live().public().filter(condition), locale, all_languages)
 
 
-def pages_by_author(profile):
-    """Live pages of every type that credit this member profile."""
+def pages_by_author(profile, locale=None, *, all_languages=False):
+    """Live public pages of every type that credit this member profile, in `locale` (default: the active
+    language). Cache purges ask for all languages."""
     condition = Q(pk__in=[])
     for model in _models_with(AuthorsMixin):
         author_model = model._meta.get_field("authors").related_model
@@ -202,7 +255,44 @@ def pages_by_author(profile):
         field = getattr(model, "credited_profile_field", None)
         if field and not model._meta.abstract:
             condition |= Q(pk__in=model.objects.filter(**{field: profile}).values("pk"))
-    return Page.objects.live().public().filter(condition)
+    return _in_language(Page.objects.live().public().filter(condition), locale, all_languages)
+
+
+def listing_date_field(model):
+    """The field that dates an item of this page type on a mixed listing: `start` (events), else `date`
+    (blog posts, stories, insights), else None (the page's first publication stands in)."""
+    for name in ("start", "date"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, models.DateField):  # DateTimeField is a DateField too
+            return field
+    return None
+
+
+def with_listing_date(pages):
+    """Base pages annotated with `listing_date` (each item's own date, see listing_date_field) and
+    `listing_language`, ordered newest first with pk breaking ties, all in the database so that
+    paginating stays right across types. One correlated subquery per dated page type, no extra query.
+
+    A plain date becomes midnight UTC, which is the same day in London (UTC+0 or +1)."""
+    dates = []
+    for model in get_page_models():
+        if model._meta.abstract or model is Page:
+            continue
+        field = listing_date_field(model)
+        # Subclasses of a dated page type find the field on their parent; one subquery per table is enough.
+        if field is None or field.model is not model:
+            continue
+        value = Subquery(model.objects.filter(pk=OuterRef("pk")).values(field.name)[:1])
+        if not isinstance(field, models.DateTimeField):
+            value = Cast(value, models.DateTimeField())
+        dates.append(value)
+    listing_date = Coalesce(*dates, "first_published_at", output_field=models.DateTimeField())
+    return pages.annotate(listing_date=listing_date, listing_language=F("locale__language_code")).order_by(
+        F("listing_date").desc(nulls_last=True), "-pk"
+    )
 
 
 def absolute(page, url):
@@ -215,6 +305,9 @@ def absolute(page, url):
 
 def image_url(page, image, spec="fill-1200x630|format-jpeg"):
     return absolute(page, image.get_rendition(spec).url) if image else None
+
+
+LISTING_ANNOTATIONS = ("listing_date", "listing_language")
 
 
 def specific_for_cards(pages):
@@ -233,7 +326,14 @@ def specific_for_cards(pages):
         if hasattr(queryset, "for_cards"):
             queryset = queryset.for_cards()
         specific.update((page.pk, page) for page in queryset)
-    return [specific[page.pk] for page in pages if page.pk in specific]
+    items = [specific[page.pk] for page in pages if page.pk in specific]
+    # What with_listing_date worked out in the database travels with the specific page to its card.
+    for page in pages:
+        item = specific.get(page.pk)
+        for name in LISTING_ANNOTATIONS:
+            if item is not None and hasattr(page, name):
+                setattr(item, name, getattr(page, name))
+    return items
 
 
 class CommentableMixin(models.Model):

@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_localize.views import report, snippets_api
 
-from qsite import health, regions, topics
+from qsite import health, topics
 from qsite.languages import translators_only
 from qsite.security import ThrottledLoginView
 
@@ -50,10 +50,11 @@ if settings.DEBUG:
 # Every public page lives under its language: /en/... and /cy/.... A bare "/"
 # is redirected by LocaleMiddleware to the visitor's language, English by default.
 urlpatterns += i18n_patterns(
+    path("topics/", topics.topic_index, name="topics"),
     path("topics/<slug:slug>/", topics.topic_detail, name="topic"),
     path("topics/<slug:slug>/feed/rss/", topics.topic_feed, {"kind": "rss"}, name="topic_rss"),
     path("topics/<slug:slug>/feed/atom/", topics.topic_feed, {"kind": "atom"}, name="topic_atom"),
-    path("regions/<slug:slug>/", regions.region_detail, name="region"),
+    path("regions/", include("search.region_urls")),
     path("search/", include("search.urls")),
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),

@@ -36,6 +36,8 @@ def topic_pages_showing(page):
     urls = ["/sitemap.xml"]
     topics = getattr(page, "topics", None)
     if topics is not None:
+        # The topics index counts every topic's pages.
+        urls += in_every_language("topics")
         for slug in topics.values_list("slug", flat=True):
             for name in ("topic", "topic_rss", "topic_atom"):
                 urls += in_every_language(name, slug)

@@ -46,7 +46,7 @@ def searchable_pages(locale, types, topic=None, since=None):
     """Live, public pages of the searchable types in one language, narrowed by topic and publication date."""
     pages = Page.objects.live().public().filter(locale=locale, content_type__in=list(types.values()))
     if topic is not None:
-        pages = pages.filter(pk__in=pages_with_topic(topic).values("pk"))
+        pages = pages.filter(pk__in=pages_with_topic(topic, locale).values("pk"))
     if since is not None:
         pages = pages.filter(first_published_at__gte=since)
     return pages

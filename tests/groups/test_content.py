@@ -6,6 +6,7 @@ import feedparser
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.models import Locale
 
 from .conftest import make_event, make_post
 
@@ -94,3 +95,52 @@ def test_group_index_lists_live_groups_and_survives_a_bad_page_number(client, se
     assert "Measurement for improvement" in response.text
     assert "Patient safety" in response.text
     assert "2 groups" in response.text
+
+
+# --- Each group page lists its own language ---------------------------------------------------
+
+
+def _translate(page, **fields):
+    """A published Welsh translation, as editors make them: it keeps the groups the English page chose."""
+    translation = page.specific.copy_for_translation(Locale.objects.get(language_code="cy"))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+@pytest.fixture
+def bilingual(sections, group, home):
+    blog, events = sections["blog"], sections["events"]
+    for page in (home, blog, events, sections["groups"]):
+        _translate(page)
+    post = make_post(blog, title="Run charts in theatres", groups=[group])
+    event = make_event(events, title="SPC clinic", groups=[group])
+    welsh_post = _translate(post, title="Siartiau rhediad mewn theatrau")
+    welsh_event = _translate(event, title="Clinig SPC")
+    welsh_group = _translate(group, title="Mesur ar gyfer gwella")
+    return {"group": group, "welsh_group": welsh_group, "welsh_post": welsh_post, "welsh_event": welsh_event}
+
+
+def test_english_group_page_and_feeds_leave_out_welsh_translations(client, bilingual, group):
+    # The translations still name the English group (copied with the page), yet are not English.
+    assert group.pk in bilingual["welsh_post"].groups.values_list("pk", flat=True)
+    text = client.get(group.url).text
+    assert "Run charts in theatres" in text and "Siartiau rhediad" not in text
+    assert "SPC clinic" in text and "Clinig SPC" not in text
+    feed = feedparser.parse(client.get(group.url + "feed/atom/").content)
+    assert [entry.title for entry in feed.entries] == ["Run charts in theatres"]
+    calendar = Calendar.from_ical(client.get(group.url + "ical/").content)
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["SPC clinic"]
+
+
+def test_welsh_group_page_and_feeds_list_welsh_pages_only(client, bilingual):
+    welsh_group = bilingual["welsh_group"]
+    text = client.get(welsh_group.url).text
+    assert "Siartiau rhediad mewn theatrau" in text and "Run charts in theatres" not in text
+    assert "Clinig SPC" in text and "SPC clinic" not in text
+    feed = feedparser.parse(client.get(welsh_group.url + "feed/rss/").content)
+    assert [entry.title for entry in feed.entries] == ["Siartiau rhediad mewn theatrau"]
+    calendar = Calendar.from_ical(client.get(welsh_group.url + "ical/").content)
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Clinig SPC"]

@@ -1,4 +1,9 @@
-"""Region pages: the events, stories and other pages about one nation or region, and the members there."""
+"""Region pages: the events, stories and other pages about one nation or region, and the members there.
+
+A nation takes in the regions inside it (England lists what is filed under London too); a region lists only
+itself. This lives in `search`, beside the other discovery views, because it lists members: the shared layer
+`qsite` imports no app.
+"""
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -10,9 +15,14 @@ from wagtail.models import Locale
 
 from members.models import MemberProfile, audience_of
 from members.roles import is_member
-
-from .models import Region, SiteSettings
-from .pages import pages_in_region, specific_for_cards
+from qsite.models import Region, SiteSettings
+from qsite.pages import (
+    asks_for_all_languages,
+    other_language_names,
+    pages_in_region,
+    specific_for_cards,
+    with_listing_date,
+)
 
 PER_PAGE = 12
 MEMBERS_SHOWN = 12
@@ -31,7 +41,8 @@ def _region(slug, locale):
 def region_detail(request, slug):
     locale = Locale.get_active()
     region = _region(slug, locale)
-    pages = pages_in_region(slug).filter(locale=locale).order_by("-first_published_at", "-pk")
+    all_languages = asks_for_all_languages(request)
+    pages = with_listing_date(pages_in_region(slug, locale, all_languages=all_languages))
     page_obj = Paginator(pages, PER_PAGE).get_page(request.GET.get("page"))
     levels = audience_of(request.user)
     # People are shown to whoever may see the member directory, and only those who list themselves
@@ -40,7 +51,7 @@ def region_detail(request, slug):
     members = (
         MemberProfile.objects.listed()
         .visible_part("region", levels)
-        .filter(region__slug=slug)
+        .filter(region__in=Region.objects.within(slug))
         .select_related("region")
         .prefetch_related(Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions()))
         .order_by("display_name", "pk")
@@ -53,9 +64,13 @@ def region_detail(request, slug):
             "region": region,
             "page_obj": page_obj,
             "items": specific_for_cards(list(page_obj.object_list)),
+            "all_languages": all_languages,
+            "other_languages": other_language_names(),
             "members": members_shown,
             "members_count": members.count() if show_members else 0,
             "show_members": show_members,
+            # A nation's members include its regions' (England's, London's): then each card names its region.
+            "members_span_regions": any(p.region and p.region.slug != slug for p, _visible in members_shown),
             "meta_title": region.name,
             "meta_description": _("Events, member stories and other pages from %(region)s.") % {"region": region.name},
             "crumbs": [{"title": _("Regions"), "url": None}, {"title": region.name, "url": None}],
