@@ -6,8 +6,13 @@ READER_SPECS must list what the templates' {% picture %}/{% image %} tags use; a
 and fails if a template asks for a rendition that is not here.
 """
 
+import contextlib
+import threading
+
 from django.db import transaction
 from django_tasks import task
+
+_paused = threading.local()
 
 
 def _expand(sizes, formats, operation):
@@ -60,7 +65,19 @@ def images_on_page(page):
 def _enabled():
     from django.conf import settings
 
-    return settings.PREGENERATE_RENDITIONS
+    return settings.PREGENERATE_RENDITIONS and not getattr(_paused, "on", False)
+
+
+@contextlib.contextmanager
+def renditions_paused():
+    """Make no renditions ahead of readers while bulk-loading (the demo): a few thousand resizes would
+    dominate the load, and Wagtail makes any missing size the first time a page asks for it."""
+    before = getattr(_paused, "on", False)
+    _paused.on = True
+    try:
+        yield
+    finally:
+        _paused.on = before
 
 
 def _after_upload(sender, instance, created, **kwargs):

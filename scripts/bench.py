@@ -213,7 +213,7 @@ def main():
     load_seconds = None  # None: the content was loaded by an earlier run (--reuse)
     if not (args.reuse and exists):
         started = time.monotonic()
-        manage(env, "load_demo", "--scale", str(args.scale), "--allow-production")
+        manage(env, "load_demo", "--scale", str(args.scale), "--allow-production", "--renditions")
         # Production queues search indexing, reference indexing and renditions as background tasks; a
         # worker drains them, as in production, before anything is measured (else search finds nothing).
         manage({**env, "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}, "db_worker", "--batch")

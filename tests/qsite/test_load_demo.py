@@ -1,5 +1,7 @@
 """load_demo builds a whole demo site from nothing, and running it again changes nothing."""
 
+import logging
+import re
 from io import StringIO
 
 import pytest
@@ -31,9 +33,16 @@ def snapshot():
     }
 
 
-def test_builds_the_page_tree_settings_and_admin_login():
+def test_builds_the_page_tree_settings_and_admin_login(caplog):
     """One run checked several ways: building the demo is the slow part."""
-    output = load_demo()
+    with caplog.at_level(logging.INFO):
+        output = load_demo()
+    # One progress line per stage, and none of Wagtail's line-per-page log (hundreds of lines before).
+    stages = re.findall(r"\[\s*(\d+)/(\d+)\] [^.]+\.\.\. \d+\.\ds", output)
+    assert len(stages) == int(stages[0][1]) >= 10
+    assert not [r for r in caplog.records if r.name.startswith("wagtail") and r.levelno < logging.WARNING]
+    # Image sizes are left for the first page view (or --renditions), so none were made up front.
+    assert not get_image_model().get_rendition_model().objects.exists()
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert isinstance(home, HomePage)
     assert home.hero_image is not None
