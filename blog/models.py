@@ -72,7 +72,13 @@ BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 class BlogPage(
     ListedPageMixin,
-    ListingFieldsMixin, SocialFieldsMixin, ReadingTimeMixin, AuthorsMixin, TopicsMixin, CommentableMixin, Page
+    ListingFieldsMixin,
+    SocialFieldsMixin,
+    ReadingTimeMixin,
+    AuthorsMixin,
+    TopicsMixin,
+    CommentableMixin,
+    Page,
 ):
     date = models.DateField(
         _("post date"),

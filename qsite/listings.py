@@ -29,6 +29,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -42,6 +43,11 @@ PER_PAGE = 12
 
 
 # --- Querysets -----------------------------------------------------------------------------
+
+
+def image_prefetch(field):
+    """Prefetch an image field of the cards with its renditions (so a page of cards costs two queries)."""
+    return models.Prefetch(field, queryset=get_image_model().objects.prefetch_renditions())
 
 
 class ListingQuerySet(PageQuerySet):
@@ -239,6 +245,14 @@ class ListingFilterForm(forms.Form):
                 }
             )
         return fields
+
+    def flat_options(self, name):
+        """A menu's options without their grouping, each group's own option first (e.g. England, London, ...)."""
+        options = []
+        for entry in next((f["options"] for f in self.panel if f["name"] == name), []):
+            options.append(Option(entry.value, entry.label))
+            options += entry.options[1:]
+        return options
 
 
 # --- The index page ------------------------------------------------------------------------------
