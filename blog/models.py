@@ -1,31 +1,23 @@
 """Blog posts and new-member stories, with their index pages."""
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from members.models import MemberProfile
 from qsite.blocks import BodyBlock
-from qsite.feeds import feed_response
-from qsite.filters import KnownSlugField
-from qsite.models import Region
+from qsite.listings import FilteredIndexPage, ListedPageMixin, ListingQuerySet
 from qsite.pages import (
     SUMMARY_BOOST,
     AuthorsMixin,
@@ -35,12 +27,10 @@ from qsite.pages import (
     ReadingTimeMixin,
     SocialFieldsMixin,
     TopicsMixin,
-    absolute,
-    image_url,
     page_search_fields,
 )
 
-PER_PAGE = 12
+from .seo import blog_posting
 
 
 def _image_prefetch(field):
@@ -58,7 +48,7 @@ class BlogPageAuthor(BaseAuthor):
     page = ParentalKey("blog.BlogPage", on_delete=models.CASCADE, related_name="authors")
 
 
-class BlogPageQuerySet(PageQuerySet):
+class BlogPageQuerySet(ListingQuerySet):
     def latest(self):
         """Newest first: the order of the blog index, feeds and the home page."""
         return self.order_by("-date", "-pk")
@@ -72,15 +62,6 @@ class BlogPageQuerySet(PageQuerySet):
             "topics",
         )
 
-    def by_topic(self, slug):
-        return self.filter(topics__slug=slug)
-
-    def by_author(self, slug):
-        return self.filter(authors__profile__slug=slug)
-
-    def in_region(self, slug):
-        return self.filter(region__slug=slug)
-
     def in_month(self, year, month=None):
         queryset = self.filter(date__year=year)
         return queryset.filter(date__month=month) if month else queryset
@@ -90,7 +71,14 @@ BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
 class BlogPage(
-    ListingFieldsMixin, SocialFieldsMixin, ReadingTimeMixin, AuthorsMixin, TopicsMixin, CommentableMixin, Page
+    ListedPageMixin,
+    ListingFieldsMixin,
+    SocialFieldsMixin,
+    ReadingTimeMixin,
+    AuthorsMixin,
+    TopicsMixin,
+    CommentableMixin,
+    Page,
 ):
     date = models.DateField(
         _("post date"),
@@ -165,28 +153,7 @@ class BlogPage(
         }
 
     def structured_data(self):
-        """schema.org BlogPosting, for search engines (rendered as JSON-LD)."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "BlogPosting",
-            "headline": self.title,
-            "description": self.intro,
-            "url": self.full_url,
-            "mainEntityOfPage": self.full_url,
-            "datePublished": self.date.isoformat(),
-            "dateModified": (self.last_published_at or self.latest_revision_created_at or timezone.now()).isoformat(),
-            "inLanguage": self.locale.language_code,
-            "author": [
-                {"@type": "Person", "name": p.display_name, "url": absolute(self, p.get_absolute_url())}
-                for p in self.author_profiles
-            ],
-            "publisher": {"@type": "Organization", "name": "Q community"},
-            "keywords": [tag.name for tag in self.topic_list],
-            "timeRequired": f"PT{self.reading_minutes}M",
-        }
-        if self.share_image:
-            data["image"] = image_url(self, self.share_image)
-        return data
+        return blog_posting(self)
 
     def _siblings(self):
         return BlogPage.objects.live().public().sibling_of(self, inclusive=False)
@@ -231,114 +198,24 @@ class BlogPage(
         return context
 
 
-# --- Filtering the index --------------------------------------------------------------
-
-
-class BlogFilterForm(forms.Form):
-    """The index's filters, read from the query string. Unknown values are errors, shown to the reader."""
-
-    topic = KnownSlugField(Tag.objects.all(), _("There is no topic called “%(slug)s”."))
-    author = KnownSlugField(MemberProfile.objects.all(), _("There is no author called “%(slug)s”."))
-    region = KnownSlugField(Region.objects.all(), _("There is no region called “%(slug)s”."))
-    year = forms.IntegerField(required=False, min_value=1990, max_value=2100)
-    month = forms.IntegerField(required=False, min_value=1, max_value=12)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("month") and not cleaned.get("year"):
-            self.add_error("month", _("Choose a year as well as a month."))
-        return cleaned
-
-    def filter(self, queryset):
-        """The queryset narrowed by every valid filter; nothing at all if any filter is invalid."""
-        if not self.is_valid():
-            return queryset.none()
-        data = self.cleaned_data
-        if data["topic"]:
-            queryset = queryset.by_topic(data["topic"])
-        if data["author"]:
-            queryset = queryset.by_author(data["author"])
-        if data["region"]:
-            queryset = queryset.in_region(data["region"])
-        if data["year"]:
-            queryset = queryset.in_month(data["year"], data["month"])
-        return queryset
-
-    def active_filters(self):
-        if not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v}
-
-
-class BlogIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
-    intro = models.TextField(max_length=500, blank=True, help_text=_("Shown under the title."))
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["blog.BlogPage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    promote_panels = SocialFieldsMixin.promote_panels
-    search_fields = page_search_fields(index.SearchField("intro", boost=SUMMARY_BOOST))
+class BlogIndexPage(FilteredIndexPage):
+    child_model = "blog.BlogPage"
+    subpage_types = [child_model]
+    filter_form_class = "blog.forms.BlogFilterForm"
+    context_name = "posts"
 
     class Meta:
         verbose_name = _("blog index")
 
-    def posts(self):
-        return BlogPage.objects.live().public().child_of(self)
-
-    @cached_property
-    def filter_options(self):
-        posts = self.posts()
+    def listing_labels(self, view=None):
         return {
-            "topics": Tag.objects.filter(blog_blogpagetag_items__content_object__in=posts).distinct().order_by("name"),
-            "authors": MemberProfile.objects.filter(pk__in=posts.values("authors__profile"))
-            .only("display_name", "slug")
-            .order_by("display_name"),
-            "regions": Region.objects.filter(locale_id=self.locale_id).only("name", "slug"),
-            "months": [
-                row["month"]
-                for row in posts.annotate(month=TruncMonth("date"))
-                .order_by()
-                .values("month")
-                .annotate(n=Count("pk"))
-                .order_by("-month")
-            ],
+            "empty": _("No posts match these filters."),
+            "see_all": _("See all posts"),
+            "follow": _("Follow these posts in a feed reader:"),
         }
 
-    def filtered(self, request):
-        form = BlogFilterForm(request.GET or None)
-        posts = form.filter(self.posts()) if form.is_bound else self.posts()
-        return form, posts.latest()
-
-    @path("")
-    def index_route(self, request):
-        form, posts = self.filtered(request)
-        page_obj = Paginator(posts.for_cards(), PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "page_obj": page_obj,
-                "posts": page_obj.object_list,
-                "options": self.filter_options,
-                "active_filters": form.active_filters() if form.is_bound else {},
-            },
-        )
-
-    @path("feed/", name="feed")
-    def feed_default(self, request):
-        return redirect(self.url + self.reverse_subpage("rss"), permanent=True)
-
-    @path("feed/rss/", name="rss")
-    def rss_route(self, request):
-        _form, posts = self.filtered(request)
-        return feed_response(request, self, posts.for_cards(), "rss")
-
-    @path("feed/atom/", name="atom")
-    def atom_route(self, request):
-        _form, posts = self.filtered(request)
-        return feed_response(request, self, posts.for_cards(), "atom")
+    def results_heading(self, count, view=None):
+        return ngettext("%(counter)s post", "%(counter)s posts", count) % {"counter": count}
 
 
 # --- New-member stories ---------------------------------------------------------------
@@ -348,7 +225,7 @@ class MemberStoryPageTag(TaggedItemBase):
     content_object = ParentalKey("blog.MemberStoryPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class MemberStoryQuerySet(PageQuerySet):
+class MemberStoryQuerySet(ListingQuerySet):
     def latest(self):
         return self.order_by("-date", "-pk")
 
@@ -357,11 +234,8 @@ class MemberStoryQuerySet(PageQuerySet):
             _image_prefetch("listing_image"), _image_prefetch("hero_image"), "topics"
         )
 
-    def in_region(self, slug):
-        return self.filter(region__slug=slug)
 
-
-class MemberStoryPage(ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, CommentableMixin, Page):
+class MemberStoryPage(ListedPageMixin, ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, CommentableMixin, Page):
     member = models.ForeignKey(
         "members.MemberProfile",
         null=True,
@@ -443,57 +317,21 @@ class MemberStoryPage(ListingFieldsMixin, SocialFieldsMixin, TopicsMixin, Commen
         return ", ".join(p for p in (self.member_role, self.member_organisation) if p)
 
 
-class StoryFilterForm(forms.Form):
-    region = KnownSlugField(Region.objects.all(), _("There is no region called “%(slug)s”."))
-
-
-class MemberStoryIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
-    intro = models.TextField(max_length=500, blank=True, help_text=_("Shown under the title."))
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["blog.MemberStoryPage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    promote_panels = SocialFieldsMixin.promote_panels
-    search_fields = page_search_fields(index.SearchField("intro", boost=SUMMARY_BOOST))
+class MemberStoryIndexPage(FilteredIndexPage):
+    child_model = "blog.MemberStoryPage"
+    subpage_types = [child_model]
+    filter_form_class = "blog.forms.StoryFilterForm"
+    context_name = "stories"
 
     class Meta:
         verbose_name = _("member story index")
 
-    def stories(self):
-        return MemberStoryPage.objects.live().public().child_of(self)
+    def listing_labels(self, view=None):
+        return {
+            "empty": _("No stories match these filters."),
+            "see_all": _("See all stories"),
+            "follow": _("Follow new stories in a feed reader:"),
+        }
 
-    def filtered(self, request):
-        form = StoryFilterForm(request.GET or None)
-        stories = self.stories()
-        if form.is_bound:
-            if not form.is_valid():
-                stories = stories.none()
-            elif form.cleaned_data["region"]:
-                stories = stories.in_region(form.cleaned_data["region"])
-        return form, stories.latest()
-
-    @path("")
-    def index_route(self, request):
-        form, stories = self.filtered(request)
-        page_obj = Paginator(stories.for_cards(), PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "page_obj": page_obj,
-                "stories": page_obj.object_list,
-                "regions": Region.objects.filter(locale_id=self.locale_id).only("name", "slug"),
-            },
-        )
-
-    @path("feed/rss/", name="rss")
-    def rss_route(self, request):
-        _form, stories = self.filtered(request)
-        return feed_response(request, self, stories.for_cards(), "rss")
-
-    @path("feed/atom/", name="atom")
-    def atom_route(self, request):
-        _form, stories = self.filtered(request)
-        return feed_response(request, self, stories.for_cards(), "atom")
+    def results_heading(self, count, view=None):
+        return ngettext("%(counter)s story", "%(counter)s stories", count) % {"counter": count}

@@ -5,7 +5,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from events.models import EventIndexPage, EventPage, JoiningLinkVisibility
+from events.choices import JoiningLinkVisibility
+from events.models import EventIndexPage, EventPage
 from events.timing import local_midnight
 from qsite.models import Region
 

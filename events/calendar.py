@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from .forms import FIRST_YEAR, LAST_YEAR
+from .timing import FIRST_YEAR, LAST_YEAR
 
 
 @dataclass

@@ -16,10 +16,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 from wagtail.models import Site
 
-from .models import EventStatus
+from .choices import EventStatus
 
 PRODID = "-//Q community//qsite events//EN"
 STATUS = {
@@ -100,15 +100,21 @@ def build_calendar(events, *, request, title=None):
         calendar.add("name", title)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    years = []
+    events = list(events)
+    years = [timezone.localdate().year]
+    for event in events:
+        years += [event.local_start.year, event.local_end.year]
+    # Always the London VTIMEZONE, even with no events: RFC 5545 wants at least one component, so an
+    # empty filtered calendar is still a valid file. Only the transitions these years need, not fifty.
+    calendar.add_component(
+        Timezone.from_tzid(
+            settings.TIME_ZONE,
+            first_date=datetime.date(min(years) - 1, 1, 1),
+            last_date=datetime.date(max(years) + 1, 12, 31),
+        )
+    )
     for event in events:
         calendar.add_component(build_event(event, request=request, host=host, stamp=stamp))
-        years += [event.local_start.year, event.local_end.year]
-    if years:
-        # Only the transitions these events need, not fifty years of them.
-        calendar.add_missing_timezones(
-            first_date=datetime.date(min(years) - 1, 1, 1), last_date=datetime.date(max(years) + 1, 12, 31)
-        )
     return calendar
 
 

@@ -10,6 +10,11 @@ import datetime
 
 from django.utils import timezone
 
+# How long before the start a "near the event" joining link appears to everyone.
+JOINING_LINK_OPENS = datetime.timedelta(hours=1)
+# The years the month calendar and the month filter accept.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 
 def local_midnight(day):
     """00:00 in London on `day`, as an aware datetime. Midnight always exists: UK clocks change at 01:00/02:00."""
@@ -34,3 +39,8 @@ def last_local_day(start, end):
     if local_end.time() == datetime.time.min and end > start:
         return local_end.date() - datetime.timedelta(days=1)
     return local_end.date()
+
+
+def normalise_newlines(text):
+    """Text areas arrive with \r\n from browsers; stored with \n alone, they split into lines everywhere."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if text else text

@@ -8,16 +8,8 @@ links: type, size, language, and whether the reader will be asked to sign in.
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction
-
-
-class DocumentLanguage(models.TextChoices):
-    ENGLISH = "en", _("English")
-    WELSH = "cy", _("Welsh (Cymraeg)")
-    SCOTTISH_GAELIC = "gd", _("Scottish Gaelic (Gàidhlig)")
-    IRISH = "ga", _("Irish (Gaeilge)")
 
 
 @dataclass(frozen=True)

@@ -11,26 +11,24 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from qsite.blocks import BodyBlock, VideoBlock
-from qsite.feeds import feed_response
-from qsite.models import Region, SiteSettings
+from qsite.listings import PER_PAGE, FilteredIndexPage, ListedPageMixin, ListingQuerySet, image_prefetch
+from qsite.models import SiteSettings
 from qsite.pages import (
     SUMMARY_BOOST,
     AuthorsMixin,
@@ -43,24 +41,11 @@ from qsite.pages import (
     page_search_fields,
 )
 
-from .documents import DocumentLanguage, accessible_format_href, documents_for_display
+from .choices import DocumentLanguage, OutputType, ProjectKind
+from .documents import accessible_format_href, documents_for_display
 from .seo import insight_structured_data
 
-PER_PAGE = 12
-
-
-def _image_prefetch(field):
-    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions())
-
-
 # --- Projects ---------------------------------------------------------------------------
-
-
-class ProjectKind(models.TextChoices):
-    LAB = "lab", _("Lab project")
-    INSIGHT = "insight", _("Insight project")
-    FUNDED = "funded", _("Funded project")
-    EVALUATION = "evaluation", _("Evaluation")
 
 
 class Project(TranslatableMixin, models.Model):
@@ -124,15 +109,6 @@ class Project(TranslatableMixin, models.Model):
 # --- Insight pages ----------------------------------------------------------------------
 
 
-class OutputType(models.TextChoices):
-    REPORT = "report", _("Report")
-    CASE_STUDY = "case-study", _("Case study")
-    TOOLKIT = "toolkit", _("Toolkit")
-    VIDEO = "video", _("Video")
-    EVALUATION = "evaluation", _("Evaluation")
-    PROJECT_UPDATE = "project-update", _("Project update")
-
-
 class InsightPageTag(TaggedItemBase):
     content_object = ParentalKey("insights.InsightPage", on_delete=models.CASCADE, related_name="tagged_items")
 
@@ -192,7 +168,7 @@ class RelatedInsight(Orderable):
         verbose_name = _("related insight")
 
 
-class InsightPageQuerySet(PageQuerySet):
+class InsightPageQuerySet(ListingQuerySet):
     def latest(self):
         """Newest first: the order of the index, project pages, feeds and the home page."""
         return self.order_by("-date", "-pk")
@@ -200,8 +176,8 @@ class InsightPageQuerySet(PageQuerySet):
     def for_cards(self):
         """Everything a card shows, fetched in a fixed number of queries."""
         return self.select_related("project", "region").prefetch_related(
-            _image_prefetch("listing_image"),
-            _image_prefetch("hero_image"),
+            image_prefetch("listing_image"),
+            image_prefetch("hero_image"),
             Prefetch("authors", queryset=InsightPageAuthor.objects.select_related("profile__photo")),
             "topics",
         )
@@ -212,12 +188,6 @@ class InsightPageQuerySet(PageQuerySet):
     def from_project(self, slug):
         return self.filter(project__slug=slug)
 
-    def by_topic(self, slug):
-        return self.filter(topics__slug=slug)
-
-    def in_region(self, slug):
-        return self.filter(region__slug=slug)
-
     def in_year(self, year):
         return self.filter(date__year=year)
 
@@ -226,7 +196,14 @@ InsightPageManager = PageManager.from_queryset(InsightPageQuerySet)
 
 
 class InsightPage(
-    ListingFieldsMixin, SocialFieldsMixin, ReadingTimeMixin, AuthorsMixin, TopicsMixin, CommentableMixin, Page
+    ListedPageMixin,
+    ListingFieldsMixin,
+    SocialFieldsMixin,
+    ReadingTimeMixin,
+    AuthorsMixin,
+    TopicsMixin,
+    CommentableMixin,
+    Page,
 ):
     output_type = models.CharField(
         max_length=20,
@@ -340,11 +317,6 @@ class InsightPage(
         return " · ".join(str(p) for p in parts)
 
     @cached_property
-    def topic_list(self):
-        """Read by the template and the JSON-LD; fetched once."""
-        return list(self.topics.all())
-
-    @cached_property
     def credited_authors(self):
         """Author profiles in order, with photos, in one query (or none when a listing prefetched them)."""
         cache = getattr(self, "_prefetched_objects_cache", {})
@@ -402,32 +374,18 @@ class InsightPage(
 # --- The index --------------------------------------------------------------------------
 
 
-class InsightIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
-    intro = models.TextField(max_length=500, blank=True, help_text=_("Shown under the title."))
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["insights.InsightPage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    promote_panels = SocialFieldsMixin.promote_panels
-    search_fields = page_search_fields(index.SearchField("intro", boost=SUMMARY_BOOST))
+class InsightIndexPage(FilteredIndexPage):
+    child_model = "insights.InsightPage"
+    subpage_types = [child_model]
+    filter_form_class = "insights.forms.InsightFilterForm"
+    context_name = "insights"
 
     class Meta:
         verbose_name = _("insight index")
 
-    def insights(self):
-        return self._live_insights
-
-    @cached_property
-    def _live_insights(self):
-        # public() reads the privacy settings when it is called, so build the base queryset
-        # once per request and let the filters, menus and counts clone it.
-        return InsightPage.objects.live().public().child_of(self)
-
     def projects(self):
         """Projects in this language that have at least one live output here."""
-        return Project.objects.filter(locale_id=self.locale_id, pk__in=self.insights().values("project"))
+        return Project.objects.filter(locale_id=self.locale_id, pk__in=self.children().values("project"))
 
     def get_sitemap_urls(self, request=None):
         """The index, then each project's page, so search engines find the project listings too."""
@@ -439,48 +397,19 @@ class InsightIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
         ]
         return urls
 
-    @cached_property
-    def filter_options(self):
-        insights = self.insights()
-        types_used = set(insights.order_by().values_list("output_type", flat=True).distinct())
+    def listing_labels(self, view=None):
         return {
-            "types": [(value, label) for value, label in OutputType.choices if value in types_used],
-            "projects": list(self.projects().only("name", "slug")),
-            "topics": Tag.objects.filter(insights_insightpagetag_items__content_object__in=insights)
-            .distinct()
-            .order_by("name"),
-            "regions": Region.objects.filter(locale_id=self.locale_id, pk__in=insights.values("region")).only(
-                "name", "slug"
-            ),
-            "years": [d.year for d in insights.order_by().dates("date", "year", order="DESC")],
+            "empty": _("No insights match these filters."),
+            "see_all": _("See all insights"),
+            "follow": _("Follow new insights in a feed reader:"),
         }
 
-    def filtered(self, request):
-        # Imported here: forms.py needs the models above.
-        from .forms import InsightFilterForm
-
-        form = InsightFilterForm(request.GET or None)
-        insights = form.filter(self.insights()) if form.is_bound else self.insights()
-        return form, insights.latest()
-
-    @path("")
-    def index_route(self, request):
-        form, insights = self.filtered(request)
-        page_obj = Paginator(insights.for_cards(), PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "page_obj": page_obj,
-                "insights": page_obj.object_list,
-                "options": self.filter_options,
-                "active_filters": form.active_filters() if form.is_bound else {},
-            },
-        )
+    def results_heading(self, count, view=None):
+        return ngettext("%(counter)s insight", "%(counter)s insights", count) % {"counter": count}
 
     @path("projects/", name="projects")
     def projects_route(self, request):
-        counts = dict(self.insights().order_by().values("project").annotate(n=Count("pk")).values_list("project", "n"))
+        counts = dict(self.children().order_by().values("project").annotate(n=Count("pk")).values_list("project", "n"))
         projects = [
             (project, counts.get(project.pk, 0)) for project in Project.objects.filter(locale_id=self.locale_id)
         ]
@@ -498,7 +427,7 @@ class InsightIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
         project = Project.objects.filter(locale_id=self.locale_id, slug=slug).first()
         if project is None:
             raise Http404("No such project")
-        insights = self.insights().filter(project=project).latest().for_cards()
+        insights = self.children().filter(project=project).latest().for_cards()
         page_obj = Paginator(insights, PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -514,17 +443,3 @@ class InsightIndexPage(RoutablePageMixin, SocialFieldsMixin, Page):
                 ],
             },
         )
-
-    @path("feed/", name="feed")
-    def feed_default(self, request):
-        return redirect(self.url + self.reverse_subpage("rss"), permanent=True)
-
-    @path("feed/rss/", name="rss")
-    def rss_route(self, request):
-        _form, insights = self.filtered(request)
-        return feed_response(request, self, insights.for_cards(), "rss")
-
-    @path("feed/atom/", name="atom")
-    def atom_route(self, request):
-        _form, insights = self.filtered(request)
-        return feed_response(request, self, insights.for_cards(), "atom")

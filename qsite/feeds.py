@@ -52,6 +52,10 @@ class PageFeed(Feed):
         return item.title
 
     def item_description(self, item):
+        # A page type may say more in a feed than on a card: an event leads with when and where.
+        describe = getattr(item, "feed_description", None)
+        if describe is not None:
+            return describe()
         return getattr(item, "card_summary", None) or getattr(item, "intro", "") or item.search_description
 
     def item_link(self, item):

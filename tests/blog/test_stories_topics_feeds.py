@@ -158,10 +158,12 @@ class TestFeeds:
         feed = parse(client.get("/en/blog/feed/atom/", {"topic": "data"}))
         assert [e.title for e in feed.entries] == ["Tagged"]
 
-    def test_feed_of_an_unknown_filter_is_empty_not_an_error(self, client, blog):
+    def test_feed_of_an_unknown_filter_is_not_found_rather_than_empty(self, client, blog):
+        """A broken subscription must not look like an empty one (the listing kit's rule)."""
         BlogPageFactory(parent=blog)
-        feed = parse(client.get("/en/blog/feed/rss/", {"topic": "<nope>"}))
-        assert feed.entries == []
+        response = client.get("/en/blog/feed/rss/", {"topic": "<nope>"})
+        assert response.status_code == 404
+        assert "These filters cannot be used" in response.content.decode()
 
     def test_stories_and_topic_feeds(self, client, blog, stories):
         MemberStoryPageFactory(parent=stories, title="A story", topics=["Data"])

@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from events.models import EventFormat, EventIndexPage, EventPage, EventType
+from events.choices import EventFormat, EventType
+from events.models import EventIndexPage, EventPage
 
 pytestmark = pytest.mark.django_db
 

@@ -86,7 +86,7 @@ class TestOneEvent:
         assert b"DTSTART;VALUE=DATE:20260329" in response.content
         assert vevent.start == datetime.date(2026, 3, 29)
         assert vevent.end == datetime.date(2026, 3, 31)
-        assert calendar.timezones == []  # dates need no zone
+        assert b"TZID" not in vevent.to_ical()  # dates need no zone
 
     def test_a_cancelled_event_is_cancelled_in_the_calendar_too(self, client, event_factory):
         event = event_factory(status="cancelled", status_note="The venue flooded.")
@@ -151,6 +151,14 @@ class TestFeeds:
     def test_an_empty_feed_is_still_a_valid_calendar(self, client, index):
         _r, calendar = fetch(client, "/en/events/ical/")
         assert calendar.events == []
+
+    def test_an_empty_filtered_calendar_still_holds_a_component(self, client, event_factory):
+        """RFC 5545 wants at least one component: with no matching events, the London VTIMEZONE is it."""
+        event_factory(region="scotland")
+        response, calendar = fetch(client, "/en/events/ical/?region=wales")
+        assert calendar.events == []
+        assert [tz.tz_name for tz in calendar.timezones] == ["Europe/London"]
+        assert Calendar.from_ical(response.content).walk("VTIMEZONE")
 
     @pytest.mark.parametrize("query", ["region=nowhere", "type=%3Cscript%3E", "month=2026-13", "topic=%00"])
     def test_a_feed_with_a_bad_filter_is_not_found(self, client, index, query):

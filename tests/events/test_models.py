@@ -4,11 +4,13 @@ import datetime
 
 import pytest
 import time_machine
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from wagtail.models import Locale, Page
 
-from events.models import EventFormat, EventIndexPage, EventPage, EventStatus, JoiningLinkVisibility
+from events.choices import EventFormat, EventStatus, JoiningLinkVisibility
+from events.models import EventIndexPage, EventPage
 from members.models import MemberProfile
+from members.roles import MEMBERS_GROUP
 from tests.events.conftest import london
 from tests.factories import UserFactory
 
@@ -193,10 +195,23 @@ class TestJoiningLink:
         early = london(2026, 7, 1, 9, 0)
         member = UserFactory()
         MemberProfile.objects.create(user=member, display_name="A member", slug="a-member")
+        member.groups.add(Group.objects.get(name=MEMBERS_GROUP))
         stranger = UserFactory()
         assert event.joining_link_visible(member, early)
         assert not event.joining_link_visible(stranger, early)
         assert not event.joining_link_visible(AnonymousUser(), london(2026, 7, 7, 10, 0))
+
+    def test_a_profile_alone_is_not_membership_for_a_members_only_link(self, event_factory):
+        """members.roles decides who is a member: an applicant has a profile before being approved."""
+        event = event_factory(
+            start=london(2026, 7, 7, 10, 0), joining_link_visibility=JoiningLinkVisibility.MEMBERS, **self.LINK
+        )
+        applicant = UserFactory()
+        MemberProfile.objects.create(user=applicant, display_name="An applicant", slug="an-applicant")
+        assert not event.joining_link_visible(applicant, london(2026, 7, 7, 10, 0))
+        applicant.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+        approved = type(applicant).objects.get(pk=applicant.pk)  # a fresh user: roles caches group names
+        assert event.joining_link_visible(approved, london(2026, 7, 7, 10, 0))
 
     def test_a_cancelled_event_never_shows_its_link(self, event_factory):
         event = event_factory(start=london(2026, 7, 7, 10, 0), status=EventStatus.CANCELLED, **self.LINK)

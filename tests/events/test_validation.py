@@ -87,7 +87,7 @@ class TestModelRules:
     @pytest.mark.parametrize("slug", ["past", "calendar", "ical", "feed"])
     def test_slugs_the_events_list_uses_for_its_own_pages_are_refused(self, index, slug):
         errors = errors_for(valid_event(slug=slug))
-        assert "used by the events list itself" in errors["slug"][0]
+        assert "is used by the events index itself" in errors["slug"][0]
 
 
 class TestAdminForm:

@@ -5,10 +5,12 @@ import re
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.utils.html import escape
 
 from events.models import EventPage
 from members.models import MemberProfile
+from members.roles import MEMBERS_GROUP
 from tests.events.conftest import london, make_event
 from tests.factories import UserFactory
 
@@ -254,6 +256,7 @@ class TestEventPage:
         assert "Sign in</a> to see it." in anonymous.content.decode()
         user = UserFactory()
         MemberProfile.objects.create(user=user, display_name="Member", slug="member")
+        user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
         client.force_login(user)
         member = client.get(event.url)
         assert 'href="https://meet.example.org/s"' in member.content.decode()
