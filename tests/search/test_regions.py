@@ -194,6 +194,6 @@ def test_region_page_costs_the_same_for_few_and_many_items(client, sections, wal
     # 25 for a member: the locale and the region (2); view restrictions, the count and the page of base pages,
     # dated and ordered in that one query (3); session, user, their groups read once by members.roles (3); the
     # members shown and their count (2); per page type on the page (blog post, member story) its rows and card
-    # prefetches (5); the site and its settings (2); the user bar's permissions and Wagtail profile (4); and the frame: the
-    # menu (locale, view restrictions, children: 3) and the language switcher's locale (1).
+    # prefetches (5); the site and its settings (2); the user bar's permissions and Wagtail profile (4); and the
+    # frame: the menu (locale, view restrictions, children: 3) and the language switcher's locale (1).
     assert few == many == 25
