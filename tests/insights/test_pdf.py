@@ -1,16 +1,10 @@
-"""load_demo's own PDF writer makes files a PDF reader can open, and the demo has real insights to show."""
+"""load_demo's own PDF writer makes files a PDF reader can open (the demo's insights are checked in tests/demo)."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction, Site
 
 from demo.pdf import make_pdf
-from insights.models import InsightDocument, InsightPage, Project
-from qsite.models import SiteSettings
 from qsite.templatetags.qsite_tags import document_meta
 
 from .conftest import make_document
@@ -92,61 +86,3 @@ def test_wagtail_reports_the_generated_files_real_size(home, settings):
     check_pdf(stored)
     assert document.get_file_size() == len(stored)
     assert document_meta(document) == f"PDF, {len(stored) / 1024:.1f}\xa0KB"
-
-
-def load_demo(*args):
-    out = StringIO()
-    call_command("load_demo", "--allow-production", *args, stdout=out)
-    return out.getvalue()
-
-
-@pytest.mark.django_db
-def test_load_demo_creates_at_least_15_insights_across_4_projects_with_generated_pdfs(client):
-    output = load_demo()
-    insights = InsightPage.objects.live()
-    assert insights.count() >= 15
-    assert "Insights created: 16" in output
-    assert Project.objects.count() == 4
-    assert set(insights.values_list("project__slug", flat=True)) == set(Project.objects.values_list("slug", flat=True))
-    assert set(insights.values_list("output_type", flat=True)) == {
-        "report",
-        "case-study",
-        "toolkit",
-        "video",
-        "evaluation",
-        "project-update",
-    }
-    for page in insights:
-        assert page.documents.exists(), page.title
-    documents = get_document_model().objects.filter(pk__in=InsightDocument.objects.values("document"))
-    assert documents.count() >= 20
-    for document in documents:
-        with document.open_file() as handle:
-            data = handle.read()
-        objects = check_pdf(data)
-        assert info_title(objects) == document.title
-        assert document.file_size == len(data)
-    assert InsightDocument.objects.filter(language="cy").exists()
-    # Some working papers are members-only, to show (and test) collection privacy.
-    private = documents.filter(collection__name="Members' working papers")
-    assert private.exists()
-    assert CollectionViewRestriction.objects.filter(collection__name="Members' working papers").exists()
-    assert client.get(private.first().url).status_code == 302
-    public = documents.exclude(collection__name="Members' working papers").first()
-    assert client.get(public.url).status_code == 200
-    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    assert settings.accessible_format_url.startswith("mailto:")
-    index = client.get("/en/insights/").content.decode()
-    assert 'href="/en/insights/"' in re.search(r'<nav class="site-nav".*?</nav>', index, re.S).group(0)
-    assert "16 insights" in index
-
-
-@pytest.mark.django_db
-def test_load_demo_again_adds_nothing_and_scale_multiplies_insights_but_reuses_documents():
-    load_demo()
-    counts = (InsightPage.objects.count(), get_document_model().objects.count(), Project.objects.count())
-    load_demo()
-    assert (InsightPage.objects.count(), get_document_model().objects.count(), Project.objects.count()) == counts
-    load_demo("--scale", "2")
-    assert InsightPage.objects.count() == 2 * counts[0]
-    assert get_document_model().objects.count() == counts[1]
