@@ -27,7 +27,9 @@ from qsite.pages import (
     ReadingTimeMixin,
     SocialFieldsMixin,
     TopicsMixin,
+    image_field,
     page_search_fields,
+    region_field,
 )
 
 from .seo import blog_posting
@@ -85,13 +87,8 @@ class BlogPage(
         default=timezone.localdate,
         help_text=_("The date shown on the post; posts are listed newest first by this date."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The wide picture at the top of the post. Its alt text is read out, so describe it there."),
+    hero_image = image_field(
+        _("The wide picture at the top of the post. Its alt text is read out, so describe it there.")
     )
     body = StreamField(BodyBlock())
     topics = ClusterTaggableManager(
@@ -99,14 +96,7 @@ class BlogPage(
         blank=True,
         help_text=_("Topics are shared with events, stories and insights, so one topic page lists them all."),
     )
-    region = models.ForeignKey(
-        "qsite.Region",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The nation or region the post is about, if any."),
-    )
+    region = region_field(_("The nation or region the post is about, if any."))
     groups = ParentalManyToManyField(
         "groups.GroupPage",
         blank=True,
@@ -200,6 +190,7 @@ class BlogPage(
 
 class BlogIndexPage(FilteredIndexPage):
     child_model = "blog.BlogPage"
+    parent_page_types = ["home.HomePage"]
     subpage_types = [child_model]
     filter_form_class = "blog.forms.BlogFilterForm"
     context_name = "posts"
@@ -248,15 +239,8 @@ class MemberStoryPage(ListedPageMixin, ListingFieldsMixin, SocialFieldsMixin, To
     organisation = models.CharField(
         max_length=150, blank=True, help_text=_("Leave blank to use the profile's organisation.")
     )
-    region = models.ForeignKey("qsite.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A photo of the member or their work. Leave empty to use their profile photo."),
-    )
+    region = region_field()
+    hero_image = image_field(_("A photo of the member or their work. Leave empty to use their profile photo."))
     quote = models.CharField(max_length=300, help_text=_("One line in their own words, shown large."))
     drawn_to = models.TextField(_("what drew them to the community"), max_length=2000)
     want_to_learn = models.TextField(_("what they want to learn"), max_length=2000)
@@ -319,6 +303,7 @@ class MemberStoryPage(ListedPageMixin, ListingFieldsMixin, SocialFieldsMixin, To
 
 class MemberStoryIndexPage(FilteredIndexPage):
     child_model = "blog.MemberStoryPage"
+    parent_page_types = ["home.HomePage"]
     subpage_types = [child_model]
     filter_form_class = "blog.forms.StoryFilterForm"
     context_name = "stories"

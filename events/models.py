@@ -30,6 +30,7 @@ from qsite.pages import (
     SocialFieldsMixin,
     TopicsMixin,
     page_search_fields,
+    region_field,
 )
 
 from . import ical, rules
@@ -145,13 +146,8 @@ class EventPage(
         blank=True,
         help_text=_("Full address with postcode, one part per line."),
     )
-    region = models.ForeignKey(
-        "qsite.Region",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Where the event is, or the region an online event is for. Readers filter and subscribe by it."),
+    region = region_field(
+        _("Where the event is, or the region an online event is for. Readers filter and subscribe by it.")
     )
     venue_accessibility = RichTextField(
         _("accessibility information"),
@@ -367,6 +363,7 @@ def count_publish(sender, instance, **kwargs):
 
 class EventIndexPage(CalendarIndexMixin, FilteredIndexPage):
     child_model = "events.EventPage"
+    parent_page_types = ["home.HomePage"]
     subpage_types = [child_model]
     filter_form_class = "events.forms.EventFilterForm"
     ordering = "upcoming"

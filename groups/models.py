@@ -25,7 +25,7 @@ from wagtail.search import index
 from members.models import MemberProfile
 from members.roles import is_editor
 from qsite.blocks import BodyBlock
-from qsite.pages import SocialFieldsMixin, TopicsMixin, page_search_fields
+from qsite.pages import SocialFieldsMixin, TopicsMixin, image_field, page_search_fields, region_field
 
 from . import feeds
 
@@ -79,14 +79,7 @@ class GroupPage(RoutablePageMixin, SocialFieldsMixin, TopicsMixin, Page):
         max_length=1000,
         help_text=_("The people the group hopes to bring together, e.g. 'analysts and clinicians using SPC charts'."),
     )
-    region = models.ForeignKey(
-        "qsite.Region",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The nation or region the group is based in. Leave empty for a UK-wide group."),
-    )
+    region = region_field(_("The nation or region the group is based in. Leave empty for a UK-wide group."))
     organisers = ParentalManyToManyField(
         "members.MemberProfile",
         blank=True,
@@ -104,13 +97,8 @@ class GroupPage(RoutablePageMixin, SocialFieldsMixin, TopicsMixin, Page):
         default=GroupStatus.ACTIVE,
         help_text=_("Members can join forming and active groups. A resting group keeps its page but takes no one new."),
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The picture on the group's card. Its alt text is not used: cards treat it as decoration."),
+    listing_image = image_field(
+        _("The picture on the group's card. Its alt text is not used: cards treat it as decoration.")
     )
     topics = ClusterTaggableManager(
         through=GroupPageTag,

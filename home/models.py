@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from qsite.blocks import BodyBlock
-from qsite.pages import SUMMARY_BOOST, SocialFieldsMixin, page_search_fields
+from qsite.pages import SUMMARY_BOOST, SocialFieldsMixin, image_field, page_search_fields
 
 
 class HomeSection(NamedTuple):
@@ -66,14 +66,7 @@ class HomePage(SocialFieldsMixin, Page):
         max_length=400,
         help_text=_("One or two sentences under the heading saying what the community is."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Decorative picture beside the heading; its alt text is not read out."),
-    )
+    hero_image = image_field(_("Decorative picture beside the heading; its alt text is not read out."))
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
         null=True,

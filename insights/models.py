@@ -38,7 +38,9 @@ from qsite.pages import (
     ReadingTimeMixin,
     SocialFieldsMixin,
     TopicsMixin,
+    image_field,
     page_search_fields,
+    region_field,
 )
 
 from .choices import DocumentLanguage, OutputType, ProjectKind
@@ -228,14 +230,7 @@ class InsightPage(
         blank=True,
         help_text=_("Organisations that contributed, one per line. Credited after the authors."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide picture at the top. Optional. Its alt text is read out, so describe it there."),
-    )
+    hero_image = image_field(_("A wide picture at the top. Optional. Its alt text is read out, so describe it there."))
     key_findings = StreamField(
         [("finding", blocks.TextBlock(max_length=400, label=_("Finding")))],
         blank=True,
@@ -254,14 +249,7 @@ class InsightPage(
         blank=True,
         help_text=_("Topics are shared with blog posts, stories and events, so one topic page lists them all."),
     )
-    region = models.ForeignKey(
-        "qsite.Region",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The nation or region the work took place in, if any."),
-    )
+    region = region_field(_("The nation or region the work took place in, if any."))
 
     parent_page_types = ["insights.InsightIndexPage"]
     subpage_types = []
@@ -376,6 +364,7 @@ class InsightPage(
 
 class InsightIndexPage(FilteredIndexPage):
     child_model = "insights.InsightPage"
+    parent_page_types = ["home.HomePage"]
     subpage_types = [child_model]
     filter_form_class = "insights.forms.InsightFilterForm"
     context_name = "insights"

@@ -35,6 +35,20 @@ def page_search_fields(*fields):
     return [*Page.search_fields, *fields]
 
 
+def region_field(help_text=""):
+    """The optional region a page is filed under (qsite.Region): one definition for every page type."""
+    return models.ForeignKey(
+        "qsite.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=help_text
+    )
+
+
+def image_field(help_text=""):
+    """An optional picture (a Wagtail image), kept if the image is deleted as an empty field."""
+    return models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text=help_text
+    )
+
+
 class ListingFieldsMixin(models.Model):
     """The standfirst and what cards show: intro, listing image, optional shorter summary."""
 
@@ -42,14 +56,7 @@ class ListingFieldsMixin(models.Model):
         max_length=500,
         help_text=_("The standfirst: one or two sentences under the title, also used on cards and in search."),
     )
-    listing_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The picture on cards. Leave empty to use the page's main image."),
-    )
+    listing_image = image_field(_("The picture on cards. Leave empty to use the page's main image."))
     listing_summary = models.CharField(
         max_length=240,
         blank=True,
@@ -73,14 +80,7 @@ class ListingFieldsMixin(models.Model):
 class SocialFieldsMixin(models.Model):
     """What a link preview shows when the page is shared (OpenGraph / Twitter cards)."""
 
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown when the page is shared on social media. Defaults to the card picture."),
-    )
+    social_image = image_field(_("Shown when the page is shared on social media. Defaults to the card picture."))
     social_text = models.CharField(
         max_length=200,
         blank=True,

@@ -85,8 +85,8 @@ class ThrottledLoginView(LoginView):
     Counted per client address (one attacker, many usernames) and per username (many addresses,
     one account), the address read by qsite.clients.client_ip (TRUSTED_PROXY_COUNT). Blocked attempts
     get the form back with a message and status 429; the password is not even checked, so a blocked
-    attacker learns nothing. The counters live in the cache: with Redis down they are not kept, and
-    sign-in works unthrottled rather than not at all.
+    attacker learns nothing. The counters live in the shared cache; with Redis down each web process
+    counts on its own (qsite.clients), so sign-in keeps working and stays limited.
     """
 
     def post(self, request, *args, **kwargs):

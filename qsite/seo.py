@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from .models import SiteSettings
@@ -86,4 +87,40 @@ def page_meta(request, page=None, title="", description=""):
         "alternate_locales": [OG_LOCALES.get(code, code) for code, _name in settings.LANGUAGES if code != language],
         "image": _image(request, image, site_settings),
         "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+
+
+# --- Structured data (JSON-LD) shared by article-like pages -------------------------------------------------
+
+
+def site_root(page):
+    """The page's site root URL, looked up once per page (qsite.pages.absolute() asks on every call)."""
+    site = page.get_site()
+    return site.root_url if site else ""
+
+
+def absolute_to(root, url):
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return root + url
+
+
+def article_data(page, schema_type, *, description, authors, root):
+    """The schema.org fields every dated, authored piece shares (blog posts, insights): who, what, when, where."""
+    return {
+        "@context": "https://schema.org",
+        "@type": schema_type,
+        "headline": page.title,
+        "description": description,
+        "url": page.full_url,
+        "mainEntityOfPage": page.full_url,
+        "datePublished": page.date.isoformat(),
+        "dateModified": (page.last_published_at or page.latest_revision_created_at or timezone.now()).isoformat(),
+        "inLanguage": page.locale.language_code,
+        "author": [
+            {"@type": "Person", "name": p.display_name, "url": absolute_to(root, p.get_absolute_url())} for p in authors
+        ],
+        "publisher": {"@type": "Organization", "name": "Q community"},
+        "keywords": [tag.name for tag in page.topic_list],
+        "timeRequired": f"PT{page.reading_minutes}M",
     }
