@@ -2,6 +2,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
@@ -78,6 +79,12 @@ class ProfileForm(NoNullsMixin, forms.ModelForm):
 
     class Meta:
         model = MemberProfile
+        # Links typed without a scheme become https://, as Django 6 will assume.
+        formfield_callback = staticmethod(
+            lambda db_field, **kwargs: db_field.formfield(
+                **({"assume_scheme": "https"} if isinstance(db_field, models.URLField) else {}), **kwargs
+            )
+        )
         fields = [
             "display_name",
             "job_title",

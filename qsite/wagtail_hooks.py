@@ -1,8 +1,14 @@
+from django.db import models
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Region
+
+# Addresses typed without a scheme (www.example.org) become https://, as Django 6 will do by default; saying so
+# now also keeps Django 5.2's deprecation warning out of every admin form with a link field.
+register_form_field_override(models.URLField, override={"assume_scheme": "https"})
 
 
 class RegionViewSet(SnippetViewSet):
