@@ -36,7 +36,8 @@ system-deps:  ## Install Chromium (and Redis if none is running) from Debian whe
 	@bash scripts/system-deps.sh
 
 migrate: install
-	$(BIN)/python manage.py migrate --no-input
+	@echo "Setting up the database..."
+	$(BIN)/python manage.py migrate --no-input -v 0
 
 demo: migrate  ## Load the demo content (safe to re-run)
 	$(BIN)/python manage.py load_demo

@@ -32,7 +32,7 @@ READER_SPECS = [
     *_expand(["320x320", "640x640"], ["webp", "jpeg"], "fill"),
     "fill-96x96|format-webp",
     "fill-1200x630|format-jpeg",
-    # The OpenGraph/Twitter image (search/seo.py).
+    # The OpenGraph/Twitter image (qsite/seo.py).
     "fill-1200x630|format-jpeg|jpegquality-80",
 ]
 

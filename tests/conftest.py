@@ -6,7 +6,7 @@ import pytest
 
 # Playwright's sync API keeps an event loop running in the test thread; without
 # this, any database test that runs after a browser test fails with
-# SynchronousOnlyOperation (see ../shared/STACK.md, pitfall 6).
+# SynchronousOnlyOperation (Django refuses ORM calls from a thread with a running loop).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
