@@ -1,6 +1,7 @@
 """schema.org data for blog posts, rendered as JSON-LD by the `json_ld` tag."""
 
-from qsite.seo import absolute_to, article_data, site_root
+from qsite.pages import absolute_to, site_root
+from qsite.seo import article_data
 
 
 def blog_posting(page):

@@ -1,5 +1,7 @@
 """schema.org data for events, rendered as JSON-LD by the `json_ld` tag."""
 
+from qsite.pages import absolute_to, site_root
+
 from .choices import EventFormat, EventStatus
 
 STATUS = {
@@ -48,13 +50,12 @@ def event_data(event):
         "location": locations[0] if len(locations) == 1 else locations,
         "inLanguage": event.locale.language_code,
     }
-    site = event.get_site()
-    root = site.root_url if site else ""
+    root = site_root(event)
     if event.organiser_profile_id:
         data["organizer"] = {
             "@type": "Person",
             "name": event.organiser_profile.display_name,
-            "url": root + event.organiser_profile.get_absolute_url(),
+            "url": absolute_to(root, event.organiser_profile.get_absolute_url()),
         }
     elif event.organiser_name:
         data["organizer"] = {"@type": "Organization", "name": event.organiser_name}
@@ -67,6 +68,5 @@ def event_data(event):
             "availability": "https://schema.org/" + ("InStock" if event.booking_open else "SoldOut"),
         }
     if event.share_image:
-        url = event.share_image.get_rendition("fill-1200x630|format-jpeg").url
-        data["image"] = url if url.startswith(("http://", "https://")) else root + url
+        data["image"] = absolute_to(root, event.share_image.get_rendition("fill-1200x630|format-jpeg").url)
     return data

@@ -1,6 +1,7 @@
 """schema.org data for insights, rendered as JSON-LD by the `json_ld` tag."""
 
-from qsite.seo import absolute_to, article_data, site_root
+from qsite.pages import absolute_to, site_root
+from qsite.seo import article_data
 
 # Reports and evaluations are schema.org Reports; everything else is a CreativeWork with a genre.
 REPORT_TYPES = {"report", "evaluation"}

@@ -295,12 +295,24 @@ def with_listing_date(pages):
     )
 
 
-def absolute(page, url):
-    """`url` made absolute against the page's site, unless it already is (e.g. media on object storage)."""
+def site_root(page):
+    """The page's site root URL. Look it up once when making several addresses absolute (JSON-LD)."""
+    site = page.get_site()
+    return site.root_url if site else ""
+
+
+def absolute_to(root, url):
+    """`url` made absolute against `root`, unless it already is (e.g. media on object storage)."""
     if not url or url.startswith(("http://", "https://")):
         return url
-    site = page.get_site()
-    return (site.root_url if site else "") + url
+    return root + url
+
+
+def absolute(page, url):
+    """`url` made absolute against the page's site (one site lookup per call)."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return absolute_to(site_root(page), url)
 
 
 def image_url(page, image, spec="fill-1200x630|format-jpeg"):

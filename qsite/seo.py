@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from .models import SiteSettings
+from .pages import absolute_to
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 # Shipped with the site for when an editor has not chosen a default picture in the site settings.
@@ -91,18 +92,6 @@ def page_meta(request, page=None, title="", description=""):
 
 
 # --- Structured data (JSON-LD) shared by article-like pages -------------------------------------------------
-
-
-def site_root(page):
-    """The page's site root URL, looked up once per page (qsite.pages.absolute() asks on every call)."""
-    site = page.get_site()
-    return site.root_url if site else ""
-
-
-def absolute_to(root, url):
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return root + url
 
 
 def article_data(page, schema_type, *, description, authors, root):
