@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from comments.models import Comment
-from tests.comments.conftest import form_data
+from tests.comments.conftest import approved, form_data
 from tests.events.conftest import make_event
 
 pytestmark = pytest.mark.django_db
@@ -69,20 +69,10 @@ def test_a_failed_comment_on_an_ongoing_hybrid_event_shows_the_page_as_its_own_r
 
 def test_a_failed_comment_keeps_the_pages_canonical_address_and_working_reply_links(client, index):
     event = make_event(index, publish=True)
-    Comment.objects.create(
-        page=event,
-        translation_key=event.translation_key,
-        language="en",
-        author_name="A reader",
-        guest_email="reader@example.org",
-        body="Is there parking?",
-        status="approved",
-        fingerprint="event-comment-reply",
-    )
+    reply = approved(event, body="Is there parking?")
     response = _invalid_comment(client, event)
     html = response.content.decode()
     assert re.findall(r'<link rel="canonical" href="([^"]*)"', html) == [event.full_url]
-    reply = Comment.objects.get(body="Is there parking?")
     assert f'href="{event.url}?reply_to={reply.pk}#comment-form"' in html
     # The reply link, followed, answers 200 with the reply form (it used to resolve against the form's URL: 405).
     assert client.get(f"{event.url}?reply_to={reply.pk}").status_code == 200
