@@ -62,3 +62,17 @@ def test_region_page_passes_axe(page, search_site, console_errors):
     expect(page.get_by_role("heading", name="12 items")).to_be_visible()
     assert_accessible(page)
     assert console_errors == []
+
+
+def test_topics_index_and_topic_page_pass_axe_and_fit_the_screen(page, search_site, console_errors):
+    page.goto(search_site["url"] + "/en/topics/")
+    expect(page.get_by_role("heading", level=1, name="Topics")).to_be_visible()
+    page.get_by_role("link", name="Patient safety").click()
+    expect(page.get_by_role("heading", level=1, name="Patient safety")).to_be_visible()
+    expect(page.locator("time").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert_accessible(page)
+    page.goto(search_site["url"] + "/en/topics/")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert_accessible(page)
+    assert console_errors == []
