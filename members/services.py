@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from . import personal_data
 from .models import MemberProfile
 
 # Where members may write, named by string so members never imports a content app.
@@ -20,9 +21,6 @@ WRITE_LINKS = [
     (_("Tell your new member story"), "blog.MemberStoryIndexPage", "blog.MemberStoryPage"),
     (_("Submit an event"), "events.EventIndexPage", "events.EventPage"),
 ]
-
-# Other apps add sections to a member's data download by appending (name, function(user) -> data).
-EXPORTERS = []
 
 
 def write_links(locale=None):
@@ -129,14 +127,16 @@ def export_data(user):
             "created_at": application.created_at,
             "decided_at": application.decided_at,
         }
-    for name, exporter in EXPORTERS:
-        data[name] = exporter(user)
+    for entry in personal_data.entries():
+        data[entry.name] = entry.export(user)
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
 @transaction.atomic
 def delete_account(user):
     """Delete the account; published pages stay credited to 'Former member'."""
+    for entry in personal_data.entries():
+        entry.erase(user)
     profile = MemberProfile.objects.filter(user=user).first()
     if profile:
         profile.anonymise()

@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from qsite.models import Region, SiteSettings
 from qsite.pages import pages_by_author, with_listing_date
 
-from . import services
+from . import account_sections, services
 from .forms import ApplicationForm, DeleteAccountForm, DirectoryForm, ProfileForm
 from .models import ApplicationStatus, MemberProfile, MembershipApplication, audience_of
 from .roles import is_member
@@ -49,6 +49,7 @@ def account(request):
             "profile": profile,
             "is_member": member,
             "write_links": services.write_links(_locale(request)) if member else [],
+            "sections": account_sections.sections_for(request),
             "crumbs": _crumbs(_("Your account")),
         },
     )
